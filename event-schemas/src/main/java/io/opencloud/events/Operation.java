@@ -1,0 +1,79 @@
+package io.opencloud.events;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every operation of the control plane, the single place its CloudEvent types, topics and function bean name come
+ * from. A type reads {@code io.opencloud.<domain>.<operation>.<phase>.v<N>}; the command travels on
+ * {@code opencloud.<domain>.commands} and its replies on {@code opencloud.<domain>.events}.
+ */
+public enum Operation {
+    ISSUE_MACAROON("macaroon", "issue", "issueMacaroon", 1),
+    VERIFY_MACAROON("macaroon", "verify", "verifyMacaroon", 1);
+
+    private static final String TYPE_PREFIX = "io.opencloud.";
+
+    private final String domain;
+    private final String name;
+    private final String functionName;
+    private final int version;
+
+    Operation(String domain, String name, String functionName, int version) {
+        this.domain = domain;
+        this.name = name;
+        this.functionName = functionName;
+        this.version = version;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    /** The Spring Cloud Function bean that performs this operation. */
+    public String functionName() {
+        return functionName;
+    }
+
+    public String type(Phase phase) {
+        return TYPE_PREFIX + domain + "." + name + "." + phase.label() + ".v" + version;
+    }
+
+    public String requestedType() {
+        return type(Phase.REQUESTED);
+    }
+
+    public String completedType() {
+        return type(Phase.COMPLETED);
+    }
+
+    public String failedType() {
+        return type(Phase.FAILED);
+    }
+
+    public String commandsTopic() {
+        return Topics.commands(domain);
+    }
+
+    public String eventsTopic() {
+        return Topics.events(domain);
+    }
+
+    /** The CloudEvent source of the replies this operation's function produces. */
+    public String replySource() {
+        return Envelope.source("functions/" + domain);
+    }
+
+    public List<String> types() {
+        return Arrays.stream(Phase.values()).map(this::type).toList();
+    }
+
+    public static Optional<Operation> forRequestedType(String type) {
+        return Arrays.stream(values()).filter(op -> op.requestedType().equals(type)).findFirst();
+    }
+
+    public static List<String> domains() {
+        return Arrays.stream(values()).map(Operation::domain).distinct().toList();
+    }
+}
