@@ -34,6 +34,7 @@ public final class Topics {
             topics.add(commands(domain));
             topics.add(deadLetter(commands(domain)));
             topics.add(events(domain));
+            topics.add(deadLetter(events(domain)));
         }
         return topics;
     }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -28,11 +28,16 @@ public class IssueMacaroonFunction implements Function<Message<IssueMacaroonRequ
     private final Clock clock;
     private final String location;
 
-    public IssueMacaroonFunction(RootKeyStore keys, IssuedMacaroons issued, ObjectProvider<Clock> clock,
+    @Autowired
+    public IssueMacaroonFunction(RootKeyStore keys, IssuedMacaroons issued,
                                  @Value("${opencloud.macaroon.location:opencloud}") String location) {
+        this(keys, issued, location, Clock.systemUTC());
+    }
+
+    IssueMacaroonFunction(RootKeyStore keys, IssuedMacaroons issued, String location, Clock clock) {
         this.keys = keys;
         this.issued = issued;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.location = location;
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,14 @@ public class VerifyMacaroonFunction implements Function<VerifyMacaroonRequest, M
     private final RootKeyStore keys;
     private final Clock clock;
 
-    public VerifyMacaroonFunction(RootKeyStore keys, ObjectProvider<Clock> clock) {
+    @Autowired
+    public VerifyMacaroonFunction(RootKeyStore keys) {
+        this(keys, Clock.systemUTC());
+    }
+
+    VerifyMacaroonFunction(RootKeyStore keys, Clock clock) {
         this.keys = keys;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

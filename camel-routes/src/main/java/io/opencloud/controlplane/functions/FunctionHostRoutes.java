@@ -1,0 +1,126 @@
+package io.opencloud.controlplane.functions;
+
+import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.kafka.DeadLetters;
+import io.opencloud.controlplane.kafka.KafkaCloudEvents;
+import io.opencloud.controlplane.kafka.KafkaEndpoints;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.Operation;
+import io.opencloud.events.Phase;
+import io.opencloud.events.Topics;
+import io.opencloud.events.envelope.Decoded;
+import io.opencloud.functions.OperationFailedException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hosts the functions in the control plane's JVM (the embedded mode): one route per domain consumes
+ * {@code opencloud.<domain>.commands}, invokes the function of each command's operation and produces the
+ * {@code completed} or {@code failed} reply on {@code opencloud.<domain>.events}, keyed by saga id.
+ *
+ * <p>A record that is not a command of the domain goes to the commands topic's dead-letter twin. A function that
+ * fails unexpectedly (the database is down, say) is retried with back-off; when retries run out, the command is
+ * answered {@code failed} with {@code retryable: true}, so that whoever waits for it learns the truth.
+ */
+@Component
+public class FunctionHostRoutes extends RouteBuilder {
+
+    private static final String COMMAND = "opencloud.command";
+    private static final String OPERATION = "opencloud.operation";
+
+    private final KafkaEndpoints kafka;
+    private final FunctionInvoker invoker;
+    private final DeadLetters deadLetters;
+    private final ProducerTemplate producer;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public FunctionHostRoutes(KafkaEndpoints kafka, FunctionInvoker invoker, DeadLetters deadLetters,
+                              ProducerTemplate producer, JsonMapper json) {
+        this.kafka = kafka;
+        this.invoker = invoker;
+        this.deadLetters = deadLetters;
+        this.producer = producer;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff()
+                .handled(true)
+                .process(this::answerUnexpectedFailure);
+
+        for (String domain : Operation.domains()) {
+            from(kafka.consumer(Topics.commands(domain), "opencloud-functions-" + domain))
+                    .routeId("functions." + domain)
+                    .process(this::serve);
+        }
+    }
+
+    private void serve(Exchange exchange) {
+        Decoded decoded = KafkaCloudEvents.read(exchange.getMessage().getHeaders(),
+                exchange.getMessage().getBody(byte[].class));
+        if (decoded instanceof Decoded.Rejected rejected) {
+            deadLetters.park(exchange, rejected.reason());
+            return;
+        }
+        CloudEvent command = ((Decoded.Accepted) decoded).event();
+        Optional<Operation> operation = Operation.forRequestedType(command.getType());
+        if (operation.isEmpty()) {
+            deadLetters.park(exchange, "attribute 'type': \"" + command.getType() + "\" is not a command type");
+            return;
+        }
+        exchange.setProperty(COMMAND, command);
+        exchange.setProperty(OPERATION, operation.get());
+        CloudEvent reply;
+        try {
+            byte[] result = invoker.invoke(operation.get(), command);
+            reply = Replies.to(command, operation.get(), Phase.COMPLETED, result, clock);
+        } catch (OperationFailedException failure) {
+            reply = failedReply(command, operation.get(), failure.getMessage(), failure.retryable());
+        }
+        send(reply, operation.get());
+    }
+
+    private void answerUnexpectedFailure(Exchange exchange) {
+        CloudEvent command = exchange.getProperty(COMMAND, CloudEvent.class);
+        Operation operation = exchange.getProperty(OPERATION, Operation.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (command == null || operation == null) {
+            deadLetters.park(exchange, "could not be processed: " + cause);
+            return;
+        }
+        send(failedReply(command, operation, operation.functionName() + " failed after retries: " + cause, true),
+                operation);
+    }
+
+    private CloudEvent failedReply(CloudEvent command, Operation operation, String reason, boolean retryable) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", reason == null || reason.isBlank() ? "no reason given" : reason);
+        data.put("retryable", retryable);
+        return Replies.to(command, operation, Phase.FAILED, json.writeValueAsBytes(data), clock);
+    }
+
+    private void send(CloudEvent reply, Operation operation) {
+        Exchange sent = producer.send(kafka.producer(), out -> {
+            out.getMessage().setHeaders(KafkaCloudEvents.headersOf(reply));
+            out.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, operation.eventsTopic());
+            Object key = reply.getExtension(Envelope.SAGA_ID);
+            out.getMessage().setHeader(KafkaConstants.KEY, key != null ? key.toString() : reply.getSubject());
+            out.getMessage().setBody(KafkaCloudEvents.dataOf(reply));
+        });
+        if (sent.getException() != null) {
+            throw new IllegalStateException("the reply " + reply.getType() + " could not be produced",
+                    sent.getException());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.opencloud.controlplane.http;
+
+import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.ingress.EventIngress;
+import io.opencloud.controlplane.ingress.IngressOutcome;
+import io.opencloud.controlplane.ingress.IngressUnavailableException;
+import io.opencloud.controlplane.replies.CommandReplies;
+import io.opencloud.events.envelope.Decoded;
+import io.opencloud.events.envelope.EnvelopeReader;
+import io.opencloud.events.envelope.MediaTypes;
+import io.opencloud.events.envelope.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /events}: the CloudEvents HTTP binding in binary, structured and batch modes. A batch is
+ * all-or-nothing: every event is checked first, and one bad event rejects the whole batch with the index of each
+ * fault, so a sender never has to work out which half of a batch went through.
+ */
+@RestController
+@RequestMapping("/events")
+@EnableConfigurationProperties(IngressProperties.class)
+public class EventsController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final EventIngress ingress;
+    private final CommandReplies replies;
+    private final IngressProperties properties;
+
+    public EventsController(EventIngress ingress, CommandReplies replies, IngressProperties properties) {
+        this.ingress = ingress;
+        this.replies = replies;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    public ResponseEntity<?> post(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > properties.maxRequestBytes()) {
+            return tooLarge(request.getContentLengthLong());
+        }
+        byte[] body = readAtMost(request.getInputStream(), properties.maxRequestBytes() + 1);
+        if (body.length > properties.maxRequestBytes()) {
+            return tooLarge(body.length);
+        }
+        String contentType = request.getContentType();
+        if (HttpCloudEvents.isBinary(request)) {
+            return single(HttpCloudEvents.readBinary(request, body));
+        }
+        if (HttpCloudEvents.isStructured(contentType)) {
+            return single(HttpCloudEvents.readStructured(body));
+        }
+        if (HttpCloudEvents.isBatch(contentType)) {
+            return batch(body);
+        }
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Content-Type \"" + contentType + "\" without ce-specversion header is not a CloudEvent: send binary"
+                        + " mode (ce-* headers), " + MediaTypes.CLOUDEVENTS_JSON + " or "
+                        + MediaTypes.CLOUDEVENTS_BATCH_JSON);
+    }
+
+    /** The CloudEvents webhook abuse-protection handshake (CloudEvents HTTP webhook spec, section 4). */
+    @RequestMapping(method = RequestMethod.OPTIONS)
+    public ResponseEntity<?> handshake(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin) {
+        if (origin == null) {
+            return ResponseEntity.ok().header(HttpHeaders.ALLOW, "POST, OPTIONS").build();
+        }
+        if (!properties.allowedOrigins().contains("*") && !properties.allowedOrigins().contains(origin)) {
+            return Problems.of(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
+                    "origin \"" + origin + "\" may not deliver events here; allowed: " + properties.allowedOrigins());
+        }
+        return ResponseEntity.ok().header(HttpHeaders.ALLOW, "POST, OPTIONS")
+                .header("WebHook-Allowed-Origin", origin)
+                .header("WebHook-Allowed-Rate", properties.allowedRate())
+                .build();
+    }
+
+    /** The reply to a command, once its function has answered; {@code wait} long-polls up to 30 seconds. */
+    @GetMapping("/{id}/reply")
+    public ResponseEntity<?> reply(@PathVariable String id, @RequestParam(defaultValue = "0") int wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.clamp(wait, 0, MAX_WAIT.toSeconds())).toNanos();
+        Optional<String> reply = replies.find(id);
+        while (reply.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = replies.find(id);
+        }
+        return reply.<ResponseEntity<?>>map(event -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(MediaTypes.CLOUDEVENTS_JSON)).body(event))
+                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "no-reply-yet", "No reply yet",
+                        "no reply to event " + id + " has arrived yet; retry, or pass ?wait=10 to wait for it"));
+    }
+
+    @ExceptionHandler(IngressUnavailableException.class)
+    public ResponseEntity<ProblemDetail> unavailable(IngressUnavailableException e) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ingress-unavailable", "Event not stored",
+                e.getMessage() + "; nothing was accepted, send it again");
+    }
+
+    private ResponseEntity<?> single(Decoded decoded) {
+        if (decoded instanceof Decoded.Rejected rejected) {
+            return Problems.invalidEvent(rejected.violations());
+        }
+        CloudEvent event = ((Decoded.Accepted) decoded).event();
+        IngressOutcome outcome = ingress.submit(event, "http");
+        if (outcome instanceof IngressOutcome.Rejected rejected) {
+            return Problems.invalidEvent(rejected.violations());
+        }
+        IngressOutcome.Accepted accepted = (IngressOutcome.Accepted) outcome;
+        return ResponseEntity.accepted().location(replyLocation(accepted)).body(receipt(accepted));
+    }
+
+    private ResponseEntity<?> batch(byte[] body) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return Problems.invalidEvent(List.of(Violation.ofAttribute("(batch)",
+                    "not a JSON array of events: " + e.getOriginalMessage())));
+        }
+        if (array == null || !array.isArray()) {
+            return Problems.invalidEvent(List.of(Violation.ofAttribute("(batch)", "a batch is a JSON array of events")));
+        }
+        List<CloudEvent> events = new ArrayList<>();
+        List<IngressOutcome.Accepted> accepted = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Decoded decoded = EnvelopeReader.fromStructured(JSON.writeValueAsBytes(array.get(i)));
+            List<Violation> violations = List.of();
+            if (decoded instanceof Decoded.Rejected rejected) {
+                violations = rejected.violations();
+            } else {
+                CloudEvent event = ((Decoded.Accepted) decoded).event();
+                switch (ingress.check(event)) {
+                    case IngressOutcome.Rejected rejected -> violations = rejected.violations();
+                    case IngressOutcome.Accepted ok -> {
+                        events.add(event);
+                        accepted.add(ok);
+                    }
+                }
+            }
+            for (Violation violation : violations) {
+                Map<String, Object> error = new LinkedHashMap<>(Problems.error(violation));
+                error.put("index", i);
+                errors.add(error);
+            }
+        }
+        if (!errors.isEmpty()) {
+            ResponseEntity<ProblemDetail> response = Problems.of(HttpStatus.BAD_REQUEST, "invalid-batch",
+                    "Invalid CloudEvents batch", errors.size() + " fault(s) in the batch; no event of it was accepted");
+            response.getBody().setProperty("errors", errors);
+            return response;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            ingress.publish(events.get(i), accepted.get(i));
+        }
+        return ResponseEntity.accepted().body(accepted.stream().map(EventsController::receipt).toList());
+    }
+
+    private static Map<String, Object> receipt(IngressOutcome.Accepted accepted) {
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("eventId", accepted.eventId());
+        receipt.put("sagaId", accepted.sagaId());
+        receipt.put("type", accepted.type());
+        receipt.put("reply", replyLocation(accepted).toString());
+        return receipt;
+    }
+
+    private static URI replyLocation(IngressOutcome.Accepted accepted) {
+        return URI.create("/events/" + accepted.eventId() + "/reply");
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge(long size) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                "the request is " + (size > properties.maxRequestBytes() ? "over " : "") + properties.maxRequestBytes()
+                        + " bytes, the limit set by opencloud.ingress.max-request-bytes");
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+}

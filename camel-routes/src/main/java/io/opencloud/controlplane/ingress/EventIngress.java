@@ -1,0 +1,101 @@
+package io.opencloud.controlplane.ingress;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opencloud.controlplane.kafka.KafkaCloudEvents;
+import io.opencloud.controlplane.kafka.KafkaEndpoints;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.Operation;
+import io.opencloud.events.envelope.Decoded;
+import io.opencloud.events.envelope.Violation;
+import io.opencloud.events.schema.EventContentValidator;
+import io.opencloud.events.schema.EventSchemas;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door every external event goes through, whether it came over HTTP or on {@code opencloud.ingress}: the
+ * event is checked against its type's contract and, when it is a command, stored on its commands topic keyed by
+ * the saga it belongs to. Nothing is acknowledged before the broker has it.
+ */
+@Component
+public class EventIngress {
+
+    private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
+    private final ProducerTemplate producer;
+    private final KafkaEndpoints kafka;
+    private final MeterRegistry meters;
+
+    public EventIngress(ProducerTemplate producer, KafkaEndpoints kafka, MeterRegistry meters) {
+        this.producer = producer;
+        this.kafka = kafka;
+        this.meters = meters;
+    }
+
+    /** Checks the event without storing it. */
+    public IngressOutcome check(CloudEvent event) {
+        if (validator.check(event) instanceof Decoded.Rejected rejected) {
+            return new IngressOutcome.Rejected(rejected.violations());
+        }
+        if (Operation.forRequestedType(event.getType()).isEmpty()) {
+            return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "\"" + event.getType()
+                    + "\" is not a command the control plane accepts; accepted are " + acceptedTypes())));
+        }
+        return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event), event.getType(),
+                Operation.forRequestedType(event.getType()).orElseThrow().commandsTopic());
+    }
+
+    /**
+     * Checks the event and, when it passes, stores it on its commands topic.
+     *
+     * @param channel where the event came from ({@code http} or {@code kafka}), for the metrics
+     * @throws IngressUnavailableException when the broker did not take the event
+     */
+    public IngressOutcome submit(CloudEvent event, String channel) {
+        IngressOutcome outcome = check(event);
+        if (outcome instanceof IngressOutcome.Accepted accepted) {
+            publish(event, accepted);
+        }
+        meters.counter("opencloud.ingress.events", "channel", channel,
+                "outcome", outcome instanceof IngressOutcome.Accepted ? "accepted" : "rejected").increment();
+        return outcome;
+    }
+
+    /** Stores an event that {@link #check} accepted. */
+    public void publish(CloudEvent event, IngressOutcome.Accepted accepted) {
+        CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId()).build();
+        Exchange sent = producer.send(kafka.producer(), exchange -> {
+            exchange.getMessage().setHeaders(KafkaCloudEvents.headersOf(command));
+            exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, accepted.topic());
+            exchange.getMessage().setHeader(KafkaConstants.KEY, accepted.sagaId());
+            exchange.getMessage().setBody(KafkaCloudEvents.dataOf(command));
+        });
+        if (sent.getException() != null) {
+            throw new IngressUnavailableException(accepted.topic(), sent.getException());
+        }
+    }
+
+    /*
+     * The saga id is the sender's when it names one; otherwise it is derived from the event's source and id, so a
+     * redelivered event lands in the same saga instead of starting a second one.
+     */
+    private static String sagaIdOf(CloudEvent event) {
+        Object given = event.getExtension(Envelope.SAGA_ID);
+        if (given != null) {
+            return given.toString();
+        }
+        return UUID.nameUUIDFromBytes((event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static List<String> acceptedTypes() {
+        return Arrays.stream(Operation.values()).map(Operation::requestedType).toList();
+    }
+}

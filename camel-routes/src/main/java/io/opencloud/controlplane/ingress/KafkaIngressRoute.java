@@ -1,0 +1,58 @@
+package io.opencloud.controlplane.ingress;
+
+import io.opencloud.controlplane.kafka.DeadLetters;
+import io.opencloud.controlplane.kafka.KafkaCloudEvents;
+import io.opencloud.controlplane.kafka.KafkaEndpoints;
+import io.opencloud.events.Topics;
+import io.opencloud.events.envelope.Decoded;
+import io.opencloud.events.envelope.Violation;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code opencloud.ingress}, where other systems publish CloudEvents in binary or structured Kafka mode.
+ * A valid command goes on to its commands topic; anything else is parked on {@code opencloud.ingress.dlq} with the
+ * reason, so the consumer never stops on a poison record and never drops one.
+ */
+@Component
+public class KafkaIngressRoute extends RouteBuilder {
+
+    private final KafkaEndpoints kafka;
+    private final EventIngress ingress;
+    private final DeadLetters deadLetters;
+
+    public KafkaIngressRoute(KafkaEndpoints kafka, EventIngress ingress, DeadLetters deadLetters) {
+        this.kafka = kafka;
+        this.ingress = ingress;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff()
+                .handled(true)
+                .process(exchange -> deadLetters.park(exchange, "could not be processed: "
+                        + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+
+        from(kafka.consumer(Topics.INGRESS, "opencloud-ingress"))
+                .routeId("ingress.kafka")
+                .process(this::admit);
+    }
+
+    private void admit(Exchange exchange) {
+        Decoded decoded = KafkaCloudEvents.read(exchange.getMessage().getHeaders(),
+                exchange.getMessage().getBody(byte[].class));
+        if (decoded instanceof Decoded.Rejected rejected) {
+            deadLetters.park(exchange, rejected.reason());
+            return;
+        }
+        IngressOutcome outcome = ingress.submit(((Decoded.Accepted) decoded).event(), "kafka");
+        if (outcome instanceof IngressOutcome.Rejected rejected) {
+            deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}
