@@ -19,7 +19,7 @@ public class KafkaEndpoints {
      */
     public String consumer(String topics, String groupId) {
         return "kafka:" + topics + "?brokers=" + brokers + "&groupId=" + groupId
-                + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=100"
+                + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=100&pollTimeoutMs=1000"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
     }
 

@@ -1,5 +1,6 @@
 package io.opencloud.infra.db;
 
+import io.opencloud.infra.config.StartupRefusedException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -53,12 +54,12 @@ public final class SchemaMigrations {
     }
 
     /** The database was written by a newer version of the control plane than this one. */
-    public static final class NewerSchemaException extends IllegalStateException {
+    public static final class NewerSchemaException extends StartupRefusedException {
 
         public NewerSchemaException(String found, String known) {
             super("The database schema is at version " + found + ", written by a newer control plane; this one knows"
-                    + " schema versions up to " + known + ". Run the newer control plane on this data directory, or"
-                    + " point this one at another data directory (opencloud.data-dir) or database (opencloud.db.url).");
+                    + " schema versions up to " + known + ".", "Run the newer control plane on this data directory,"
+                    + " or point this one at another data directory (opencloud.data-dir) or database (opencloud.db.url).");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.opencloud.infra.embedded;
 
+import io.opencloud.infra.config.StartupRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -33,8 +34,8 @@ public final class DataDirectory implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("The data directory " + root + " is in use by another running control"
-                        + " plane. Stop it, or give this one its own directory with opencloud.data-dir"
+                throw new StartupRefusedException("The data directory " + root + " is in use by another running"
+                        + " control plane.", "Stop it, or give this one its own directory with opencloud.data-dir"
                         + " (OPENCLOUD_DATA_DIR).");
             }
             return new DataDirectory(root, channel, lock);

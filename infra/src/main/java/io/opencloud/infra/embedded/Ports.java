@@ -1,5 +1,6 @@
 package io.opencloud.infra.embedded;
 
+import io.opencloud.infra.config.StartupRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -39,11 +40,11 @@ public final class Ports {
     }
 
     /** The configured port of an embedded service is used by another process. */
-    public static final class PortInUseException extends RuntimeException {
+    public static final class PortInUseException extends StartupRefusedException {
 
         public PortInUseException(int port, String service, String property) {
-            super("Port " + port + " for the embedded " + service + " is already in use. Stop whatever listens on it,"
-                    + " or choose another port with " + property + " (0 picks a free one).");
+            super("Port " + port + " for the embedded " + service + " is already in use.",
+                    "Stop whatever listens on it, or choose another port with " + property + " (0 picks a free one).");
         }
     }
 }
