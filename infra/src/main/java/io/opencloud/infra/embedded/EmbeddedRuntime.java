@@ -2,6 +2,7 @@ package io.opencloud.infra.embedded;
 
 import io.opencloud.infra.config.OpenCloudProperties;
 import io.opencloud.infra.config.RuntimeEndpoints;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -49,8 +50,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
         String dbPassword = db.password();
         if (db.embedded()) {
             long t0 = System.nanoTime();
+            Path postgresDir = dataDir.folder("postgres");
+            // We hold the directory's lock: a server still running on it was left by a control plane that died.
+            OrphanedPostmaster.stopIfRunning(postgresDir);
             int port = Ports.claim(db.port(), "PostgreSQL", "opencloud.db.port (OPENCLOUD_DB_PORT)");
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.folder("postgres"), port);
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresDir, port);
             started.push(postgres);
             jdbcUrl = postgres.jdbcUrl();
             dbUser = EmbeddedPostgresServer.SUPERUSER;

@@ -111,6 +111,24 @@ class EmbeddedRuntimeRestartTest {
         }
     }
 
+    @Test
+    void aPostgresLeftRunningByACrashedControlPlaneIsStoppedAndItsDataKept() throws Exception {
+        Process crashed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingPostgresOwner.class.getName(),
+                dataDir.resolve("postgres").toString()).inheritIO().start();
+        assertThat(crashed.waitFor()).isZero();
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the crash left PostgreSQL running").exists();
+
+        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(properties())) {
+            RuntimeEndpoints e = runtime.endpoints();
+            try (Connection c = DriverManager.getConnection(e.jdbcUrl(), e.dbUsername(), e.dbPassword());
+                 ResultSet rs = c.createStatement().executeQuery("SELECT v FROM survived")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("written before the crash");
+            }
+        }
+    }
+
     private static List<String> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
