@@ -2,6 +2,7 @@ package io.opencloud.controlplane.functions;
 
 import io.cloudevents.CloudEvent;
 import io.opencloud.controlplane.kafka.DeadLetters;
+import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.controlplane.kafka.KafkaCloudEvents;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
 import io.opencloud.events.Envelope;
@@ -15,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,16 +38,16 @@ public class FunctionHostRoutes extends RouteBuilder {
     private final KafkaEndpoints kafka;
     private final FunctionInvoker invoker;
     private final DeadLetters deadLetters;
-    private final ProducerTemplate producer;
+    private final EventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public FunctionHostRoutes(KafkaEndpoints kafka, FunctionInvoker invoker, DeadLetters deadLetters,
-                              ProducerTemplate producer, JsonMapper json) {
+                              EventPublisher publisher, JsonMapper json) {
         this.kafka = kafka;
         this.invoker = invoker;
         this.deadLetters = deadLetters;
-        this.producer = producer;
+        this.publisher = publisher;
         this.json = json;
     }
 
@@ -111,16 +110,7 @@ public class FunctionHostRoutes extends RouteBuilder {
     }
 
     private void send(CloudEvent reply, Operation operation) {
-        Exchange sent = producer.send(kafka.producer(), out -> {
-            out.getMessage().setHeaders(KafkaCloudEvents.headersOf(reply));
-            out.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, operation.eventsTopic());
-            Object key = reply.getExtension(Envelope.SAGA_ID);
-            out.getMessage().setHeader(KafkaConstants.KEY, key != null ? key.toString() : reply.getSubject());
-            out.getMessage().setBody(KafkaCloudEvents.dataOf(reply));
-        });
-        if (sent.getException() != null) {
-            throw new IllegalStateException("the reply " + reply.getType() + " could not be produced",
-                    sent.getException());
-        }
+        Object sagaId = reply.getExtension(Envelope.SAGA_ID);
+        publisher.publish(operation.eventsTopic(), sagaId != null ? sagaId.toString() : reply.getSubject(), reply);
     }
 }

@@ -3,8 +3,7 @@ package io.opencloud.controlplane.ingress;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opencloud.controlplane.kafka.KafkaCloudEvents;
-import io.opencloud.controlplane.kafka.KafkaEndpoints;
+import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.envelope.Decoded;
@@ -15,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +25,11 @@ import org.springframework.stereotype.Component;
 public class EventIngress {
 
     private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
-    private final ProducerTemplate producer;
-    private final KafkaEndpoints kafka;
+    private final EventPublisher publisher;
     private final MeterRegistry meters;
 
-    public EventIngress(ProducerTemplate producer, KafkaEndpoints kafka, MeterRegistry meters) {
-        this.producer = producer;
-        this.kafka = kafka;
+    public EventIngress(EventPublisher publisher, MeterRegistry meters) {
+        this.publisher = publisher;
         this.meters = meters;
     }
 
@@ -71,14 +65,10 @@ public class EventIngress {
     /** Stores an event that {@link #check} accepted. */
     public void publish(CloudEvent event, IngressOutcome.Accepted accepted) {
         CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId()).build();
-        Exchange sent = producer.send(kafka.producer(), exchange -> {
-            exchange.getMessage().setHeaders(KafkaCloudEvents.headersOf(command));
-            exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, accepted.topic());
-            exchange.getMessage().setHeader(KafkaConstants.KEY, accepted.sagaId());
-            exchange.getMessage().setBody(KafkaCloudEvents.dataOf(command));
-        });
-        if (sent.getException() != null) {
-            throw new IngressUnavailableException(accepted.topic(), sent.getException());
+        try {
+            publisher.publish(accepted.topic(), accepted.sagaId(), command);
+        } catch (EventPublisher.PublishFailedException e) {
+            throw new IngressUnavailableException(accepted.topic(), e.getCause());
         }
     }
 

@@ -2,13 +2,12 @@ package io.opencloud.controlplane.kafka;
 
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Topics;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,44 +21,35 @@ public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final ProducerTemplate producer;
-    private final KafkaEndpoints kafka;
+    private final EventPublisher publisher;
 
-    public DeadLetters(ProducerTemplate producer, KafkaEndpoints kafka) {
-        this.producer = producer;
-        this.kafka = kafka;
+    public DeadLetters(EventPublisher publisher) {
+        this.publisher = publisher;
     }
 
-    /** @throws IllegalStateException when the dead-letter topic does not take the record: never drop it silently */
+    /** @throws EventPublisher.PublishFailedException when the dead-letter topic does not take the record */
     public void park(Exchange consumed, String reason) {
         org.apache.camel.Message in = consumed.getMessage();
         String topic = in.getHeader(KafkaConstants.TOPIC, String.class);
         Object partition = in.getHeader(KafkaConstants.PARTITION);
         Object offset = in.getHeader(KafkaConstants.OFFSET);
+        Headers headers = new RecordHeaders();
         Headers original = in.getHeader(KafkaConstants.HEADERS, Headers.class);
-        Exchange sent = producer.send(kafka.producer(), exchange -> {
-            org.apache.camel.Message out = exchange.getMessage();
-            out.setHeaders(new HashMap<>(Map.of(
-                    Envelope.DLQ_REASON_HEADER, truncate(reason),
-                    Envelope.DLQ_TOPIC_HEADER, String.valueOf(topic),
-                    Envelope.DLQ_PARTITION_HEADER, String.valueOf(partition),
-                    Envelope.DLQ_OFFSET_HEADER, String.valueOf(offset))));
-            if (original != null) {
-                for (Header header : original) {
-                    out.setHeader(header.key(), header.value());
-                }
-            }
-            out.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.deadLetter(topic));
-            Object key = in.getHeader(KafkaConstants.KEY);
-            if (key != null) {
-                out.setHeader(KafkaConstants.KEY, key.toString());
-            }
-            out.setBody(in.getBody(byte[].class));
-        });
-        if (sent.getException() != null) {
-            throw new IllegalStateException("cannot park a record of " + topic + " on its dead-letter topic", sent.getException());
+        if (original != null) {
+            original.forEach(headers::add);
         }
+        headers.add(Envelope.DLQ_REASON_HEADER, bytes(truncate(reason)));
+        headers.add(Envelope.DLQ_TOPIC_HEADER, bytes(String.valueOf(topic)));
+        headers.add(Envelope.DLQ_PARTITION_HEADER, bytes(String.valueOf(partition)));
+        headers.add(Envelope.DLQ_OFFSET_HEADER, bytes(String.valueOf(offset)));
+        Object key = in.getHeader(KafkaConstants.KEY);
+        publisher.send(new ProducerRecord<>(Topics.deadLetter(topic), null, key == null ? null : key.toString(),
+                in.getBody(byte[].class), headers));
         log.warn("Parked record {}-{}@{} on {}: {}", topic, partition, offset, Topics.deadLetter(topic), reason);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String truncate(String reason) {

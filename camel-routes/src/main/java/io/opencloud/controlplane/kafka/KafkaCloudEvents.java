@@ -55,8 +55,8 @@ public final class KafkaCloudEvents {
     }
 
     /** Binary-mode headers for producing the event; the record value is the event's data. */
-    public static Map<String, Object> headersOf(CloudEvent event) {
-        Map<String, Object> headers = new LinkedHashMap<>();
+    public static Map<String, String> headersOf(CloudEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Envelope.KAFKA_ATTRIBUTE_PREFIX + "specversion", event.getSpecVersion().toString());
         headers.put(Envelope.KAFKA_ATTRIBUTE_PREFIX + "id", event.getId());
         headers.put(Envelope.KAFKA_ATTRIBUTE_PREFIX + "source", event.getSource().toString());
