@@ -2,12 +2,9 @@ package io.opencloud.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opencloud.infra.test.SharedTestRuntime;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,17 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartTest {
 
-    private Path dataDir;
-
-    @BeforeEach
-    void createDataDir() throws Exception {
-        dataDir = Files.createTempDirectory("opencloud-restart-");
-    }
-
-    @AfterEach
-    void deleteDataDir() {
-        SharedTestRuntime.deleteRecursively(dataDir);
-    }
+    @TempDir
+    Path dataDir;
 
     private ConfigurableApplicationContext start() {
         return SpringApplication.run(ControlPlaneApplication.class,

@@ -1,15 +1,14 @@
 package io.opencloud.controlplane.functions;
 
 import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.kafka.ConsumedEvents;
 import io.opencloud.controlplane.kafka.DeadLetters;
 import io.opencloud.controlplane.kafka.EventPublisher;
-import io.opencloud.controlplane.kafka.KafkaCloudEvents;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
 import io.opencloud.events.Topics;
-import io.opencloud.events.envelope.Decoded;
 import io.opencloud.functions.OperationFailedException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,15 +35,17 @@ public class FunctionHostRoutes extends RouteBuilder {
     private static final String OPERATION = "opencloud.operation";
 
     private final KafkaEndpoints kafka;
+    private final ConsumedEvents events;
     private final FunctionInvoker invoker;
     private final DeadLetters deadLetters;
     private final EventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public FunctionHostRoutes(KafkaEndpoints kafka, FunctionInvoker invoker, DeadLetters deadLetters,
-                              EventPublisher publisher, JsonMapper json) {
+    public FunctionHostRoutes(KafkaEndpoints kafka, ConsumedEvents events, FunctionInvoker invoker,
+                              DeadLetters deadLetters, EventPublisher publisher, JsonMapper json) {
         this.kafka = kafka;
+        this.events = events;
         this.invoker = invoker;
         this.deadLetters = deadLetters;
         this.publisher = publisher;
@@ -66,13 +67,10 @@ public class FunctionHostRoutes extends RouteBuilder {
     }
 
     private void serve(Exchange exchange) {
-        Decoded decoded = KafkaCloudEvents.read(exchange.getMessage().getHeaders(),
-                exchange.getMessage().getBody(byte[].class));
-        if (decoded instanceof Decoded.Rejected rejected) {
-            deadLetters.park(exchange, rejected.reason());
-            return;
-        }
-        CloudEvent command = ((Decoded.Accepted) decoded).event();
+        events.read(exchange).ifPresent(command -> serve(exchange, command));
+    }
+
+    private void serve(Exchange exchange, CloudEvent command) {
         Optional<Operation> operation = Operation.forRequestedType(command.getType());
         if (operation.isEmpty()) {
             deadLetters.park(exchange, "attribute 'type': \"" + command.getType() + "\" is not a command type");

@@ -1,10 +1,9 @@
 package io.opencloud.controlplane.ingress;
 
+import io.opencloud.controlplane.kafka.ConsumedEvents;
 import io.opencloud.controlplane.kafka.DeadLetters;
-import io.opencloud.controlplane.kafka.KafkaCloudEvents;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
 import io.opencloud.events.Topics;
-import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.Violation;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -20,11 +19,14 @@ import org.springframework.stereotype.Component;
 public class KafkaIngressRoute extends RouteBuilder {
 
     private final KafkaEndpoints kafka;
+    private final ConsumedEvents events;
     private final EventIngress ingress;
     private final DeadLetters deadLetters;
 
-    public KafkaIngressRoute(KafkaEndpoints kafka, EventIngress ingress, DeadLetters deadLetters) {
+    public KafkaIngressRoute(KafkaEndpoints kafka, ConsumedEvents events, EventIngress ingress,
+                             DeadLetters deadLetters) {
         this.kafka = kafka;
+        this.events = events;
         this.ingress = ingress;
         this.deadLetters = deadLetters;
     }
@@ -43,16 +45,11 @@ public class KafkaIngressRoute extends RouteBuilder {
     }
 
     private void admit(Exchange exchange) {
-        Decoded decoded = KafkaCloudEvents.read(exchange.getMessage().getHeaders(),
-                exchange.getMessage().getBody(byte[].class));
-        if (decoded instanceof Decoded.Rejected rejected) {
-            deadLetters.park(exchange, rejected.reason());
-            return;
-        }
-        IngressOutcome outcome = ingress.submit(((Decoded.Accepted) decoded).event(), "kafka");
-        if (outcome instanceof IngressOutcome.Rejected rejected) {
-            deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
-                    .collect(Collectors.joining("; ")));
-        }
+        events.read(exchange).ifPresent(event -> {
+            if (ingress.submit(event, "kafka") instanceof IngressOutcome.Rejected rejected) {
+                deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
+                        .collect(Collectors.joining("; ")));
+            }
+        });
     }
 }

@@ -1,12 +1,11 @@
 package io.opencloud.controlplane.replies;
 
+import io.opencloud.controlplane.kafka.ConsumedEvents;
 import io.opencloud.controlplane.kafka.DeadLetters;
-import io.opencloud.controlplane.kafka.KafkaCloudEvents;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Topics;
-import io.opencloud.events.envelope.Decoded;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,11 +19,14 @@ import org.springframework.stereotype.Component;
 public class ReplyRecorderRoute extends RouteBuilder {
 
     private final KafkaEndpoints kafka;
+    private final ConsumedEvents events;
     private final CommandReplies replies;
     private final DeadLetters deadLetters;
 
-    public ReplyRecorderRoute(KafkaEndpoints kafka, CommandReplies replies, DeadLetters deadLetters) {
+    public ReplyRecorderRoute(KafkaEndpoints kafka, ConsumedEvents events, CommandReplies replies,
+                              DeadLetters deadLetters) {
         this.kafka = kafka;
+        this.events = events;
         this.replies = replies;
         this.deadLetters = deadLetters;
     }
@@ -44,14 +46,12 @@ public class ReplyRecorderRoute extends RouteBuilder {
     }
 
     private void record(Exchange exchange) {
-        Decoded decoded = KafkaCloudEvents.read(exchange.getMessage().getHeaders(),
-                exchange.getMessage().getBody(byte[].class));
-        if (decoded instanceof Decoded.Rejected rejected) {
-            deadLetters.park(exchange, rejected.reason());
-        } else if (((Decoded.Accepted) decoded).event().getExtension(Envelope.CAUSATION_ID) == null) {
-            deadLetters.park(exchange, "attribute 'causationid': a reply names the command it answers");
-        } else {
-            replies.record(((Decoded.Accepted) decoded).event());
-        }
+        events.read(exchange).ifPresent(reply -> {
+            if (reply.getExtension(Envelope.CAUSATION_ID) == null) {
+                deadLetters.park(exchange, "attribute 'causationid': a reply names the command it answers");
+            } else {
+                replies.record(reply);
+            }
+        });
     }
 }

@@ -9,11 +9,9 @@ import io.minio.PutObjectArgs;
 import io.opencloud.infra.config.OpenCloudProperties;
 import io.opencloud.infra.config.RuntimeEndpoints;
 import io.opencloud.infra.s3.ObjectStore;
-import io.opencloud.infra.test.SharedTestRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,24 +33,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded runtime starts real services, and what they hold survives a stop and a start on the same folder. */
 class EmbeddedRuntimeRestartTest {
 
-    private Path dataDir;
-
-    @BeforeEach
-    void createDataDir() throws Exception {
-        dataDir = Files.createTempDirectory("opencloud-restart-");
-    }
-
-    @AfterEach
-    void deleteDataDir() {
-        SharedTestRuntime.deleteRecursively(dataDir);
-    }
+    @TempDir
+    Path dataDir;
 
     private OpenCloudProperties properties() {
         return new OpenCloudProperties(dataDir, new OpenCloudProperties.Kafka(null, 0, 0, 1),

@@ -110,7 +110,7 @@ public final class SharedTestRuntime {
         return runtime.endpoints();
     }
 
-    public static void deleteRecursively(Path dir) {
+    private static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
