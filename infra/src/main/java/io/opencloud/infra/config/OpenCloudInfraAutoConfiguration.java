@@ -7,17 +7,23 @@ import io.opencloud.infra.db.SchemaMigrations;
 import io.opencloud.infra.embedded.EmbeddedRuntime;
 import io.opencloud.infra.health.KafkaHealthIndicator;
 import io.opencloud.infra.health.ObjectStoreHealthIndicator;
+import io.opencloud.infra.health.OutboxRelayHealthIndicator;
 import io.opencloud.infra.kafka.TopicProvisioner;
+import io.opencloud.infra.outbox.OutboxRelay;
+import io.opencloud.infra.outbox.OutboxRelayConfig;
 import io.opencloud.infra.s3.ObjectStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * Wires the backing services: starts the embedded ones that are not configured as external, then exposes one
- * {@link RuntimeEndpoints} from which the data source (migrated before anyone uses it), the Kafka topics and the
- * S3 client are made.
+ * {@link RuntimeEndpoints} from which the data source (migrated before anyone uses it), the Kafka topics, the S3
+ * client and the outbox relay are made.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(OpenCloudProperties.class)
@@ -60,5 +66,32 @@ public class OpenCloudInfraAutoConfiguration {
     @Bean
     ObjectStoreHealthIndicator objectStoreHealthIndicator(MinioClient client, RuntimeEndpoints endpoints) {
         return new ObjectStoreHealthIndicator(client, endpoints);
+    }
+
+    /**
+     * The embedded outbox relay. On unless {@code opencloud.outbox.relay.enabled=false}: the distributed deployment
+     * runs the same connector on Kafka Connect, and two readers of one replication slot would fight over it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "opencloud.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    static class OutboxRelayConfiguration {
+
+        // After the data source, because making it migrates the schema: the connector needs the outbox table.
+        @Bean(destroyMethod = "close")
+        @DependsOn("dataSource")
+        OutboxRelay outboxRelay(RuntimeEndpoints endpoints) {
+            try {
+                return OutboxRelay.start(OutboxRelayConfig.of(endpoints));
+            } catch (OutboxRelay.StartFailedException e) {
+                throw new StartupRefusedException(e.getMessage(), "Give the database wal_level=logical and a user "
+                        + "allowed to replicate, or set opencloud.outbox.relay.enabled=false "
+                        + "(OPENCLOUD_OUTBOX_RELAY_ENABLED=false) where Debezium runs on Kafka Connect instead.");
+            }
+        }
+
+        @Bean
+        OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
+            return new OutboxRelayHealthIndicator(relay);
+        }
     }
 }
