@@ -25,6 +25,8 @@ CREATE TABLE saga_step (
     status                text        NOT NULL,
     attempts              int         NOT NULL DEFAULT 0,
     compensation_attempts int         NOT NULL DEFAULT 0,
+    -- Each operator retry grants the compensation a fresh set of attempts under new command ids.
+    operator_retries      int         NOT NULL DEFAULT 0,
     -- The command in flight for this step (forward or compensation); its reply is matched against it.
     command_id            text,
     started_at            timestamptz,

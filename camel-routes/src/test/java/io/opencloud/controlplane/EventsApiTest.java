@@ -92,7 +92,7 @@ class EventsApiTest extends ControlPlaneTestBase {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown event type");
         assertThat(reply.statusCode()).isEqualTo(400);
-        assertThat(reply.body()).contains("is not a command the control plane accepts");
+        assertThat(reply.body()).contains("is not a command or saga trigger the control plane accepts");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,11 @@ final class Http {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** A GET whose response may stream for a while, such as server-sent events; fails when it takes longer. */
+    HttpResponse<String> getWithin(String path, Duration limit) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(limit).GET().build());
     }
 
     HttpResponse<String> options(String path, Map<String, String> headers) {

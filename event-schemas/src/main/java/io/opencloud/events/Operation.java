@@ -11,7 +11,13 @@ import java.util.Optional;
  */
 public enum Operation {
     ISSUE_MACAROON("macaroon", "issue", "issueMacaroon", 1),
-    VERIFY_MACAROON("macaroon", "verify", "verifyMacaroon", 1);
+    VERIFY_MACAROON("macaroon", "verify", "verifyMacaroon", 1),
+    /** Compensates {@link #ISSUE_MACAROON} within a saga: every macaroon the saga issued stops verifying. */
+    REVOKE_MACAROON("macaroon", "revoke", "revokeMacaroon", 1),
+    /** A demonstration step whose failures a test can script: fail a number of times, or never answer. */
+    RUN_DEMO_STEP("demo", "step", "runDemoStep", 1),
+    /** Compensates {@link #RUN_DEMO_STEP}; it too can be scripted to fail. */
+    UNDO_DEMO_STEP("demo", "undo", "undoDemoStep", 1);
 
     private static final String TYPE_PREFIX = "io.opencloud.";
 

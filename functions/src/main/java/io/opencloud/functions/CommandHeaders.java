@@ -1,5 +1,6 @@
 package io.opencloud.functions;
 
+import java.util.Optional;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -13,6 +14,7 @@ public final class CommandHeaders {
     public static final String SOURCE = "ce-source";
     public static final String TYPE = "ce-type";
     public static final String SUBJECT = "ce-subject";
+    public static final String SAGA_ID = "ce-sagaid";
 
     private CommandHeaders() {
     }
@@ -26,6 +28,21 @@ public final class CommandHeaders {
                     + " headers, so it cannot be carried out idempotently", false);
         }
         return new CommandId(source.toString(), id.toString());
+    }
+
+    /** The saga the command belongs to, if any. */
+    public static Optional<String> sagaId(MessageHeaders headers) {
+        return Optional.ofNullable(headers.get(SAGA_ID)).map(Object::toString);
+    }
+
+    /**
+     * The saga the command belongs to, for operations that only make sense within one.
+     *
+     * @throws OperationFailedException when the command carries no saga id
+     */
+    public static String requireSagaId(MessageHeaders headers) {
+        return sagaId(headers).orElseThrow(() -> new OperationFailedException(
+                "the command carries no " + SAGA_ID + " header; this operation belongs to a saga", false));
     }
 
     /** A command's CloudEvent source and id. */

@@ -9,6 +9,7 @@ import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
 import io.opencloud.events.Topics;
+import io.opencloud.functions.NoReplyException;
 import io.opencloud.functions.OperationFailedException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -84,6 +85,9 @@ public class FunctionHostRoutes extends RouteBuilder {
             reply = Replies.to(command, operation.get(), Phase.COMPLETED, result, clock);
         } catch (OperationFailedException failure) {
             reply = failedReply(command, operation.get(), failure.getMessage(), failure.retryable());
+        } catch (NoReplyException silence) {
+            log.info("Leaving {} {} unanswered: {}", command.getType(), command.getId(), silence.getMessage());
+            return;
         }
         send(reply, operation.get());
     }

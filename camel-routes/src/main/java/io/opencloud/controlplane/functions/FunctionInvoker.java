@@ -2,7 +2,9 @@ package io.opencloud.controlplane.functions;
 
 import io.cloudevents.CloudEvent;
 import io.opencloud.events.Operation;
+import io.opencloud.events.Envelope;
 import io.opencloud.functions.CommandHeaders;
+import io.opencloud.functions.NoReplyException;
 import io.opencloud.functions.OperationFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public class FunctionInvoker {
     /**
      * @return the JSON the function produced
      * @throws OperationFailedException when the function says the operation cannot be done
+     * @throws NoReplyException when the function says the command must go unanswered
      */
     public byte[] invoke(Operation operation, CloudEvent command) {
         FunctionInvocationWrapper function = catalog.lookup(operation.functionName(), MimeTypeUtils.APPLICATION_JSON_VALUE);
@@ -48,18 +51,22 @@ public class FunctionInvoker {
         if (command.getSubject() != null) {
             input.setHeader(CommandHeaders.SUBJECT, command.getSubject());
         }
+        Object sagaId = command.getExtension(Envelope.SAGA_ID);
+        if (sagaId != null) {
+            input.setHeader(CommandHeaders.SAGA_ID, sagaId.toString());
+        }
         try {
             return toJson(function.apply(input.build()));
         } catch (RuntimeException e) {
-            throw operationFailure(e).orElseThrow(() -> e);
+            throw functionsOwn(e).orElseThrow(() -> e);
         }
     }
 
-    // Spring Cloud Function may wrap what the function threw; the operation's own failure is what counts.
-    private static Optional<OperationFailedException> operationFailure(Throwable thrown) {
+    // Spring Cloud Function may wrap what the function threw; the function's own verdict is what counts.
+    private static Optional<RuntimeException> functionsOwn(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof OperationFailedException failure) {
-                return Optional.of(failure);
+            if (t instanceof OperationFailedException || t instanceof NoReplyException) {
+                return Optional.of((RuntimeException) t);
             }
         }
         return Optional.empty();

@@ -189,12 +189,16 @@ public class EventsController {
         receipt.put("eventId", accepted.eventId());
         receipt.put("sagaId", accepted.sagaId());
         receipt.put("type", accepted.type());
-        receipt.put("reply", replyLocation(accepted).toString());
+        receipt.put(accepted.route() instanceof IngressOutcome.StartSaga ? "saga" : "reply",
+                replyLocation(accepted).toString());
         return receipt;
     }
 
+    /** Where the sender follows what its event set going: the saga it started, or the reply to its command. */
     private static URI replyLocation(IngressOutcome.Accepted accepted) {
-        return URI.create("/events/" + accepted.eventId() + "/reply");
+        return accepted.route() instanceof IngressOutcome.StartSaga
+                ? URI.create("/sagas/" + accepted.sagaId())
+                : URI.create("/events/" + accepted.eventId() + "/reply");
     }
 
     private ResponseEntity<ProblemDetail> tooLarge(long size) {

@@ -4,8 +4,12 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opencloud.controlplane.kafka.EventPublisher;
+import io.opencloud.controlplane.saga.SagaCoordinator;
+import io.opencloud.controlplane.saga.SagaDefinition;
+import io.opencloud.controlplane.saga.SagaRegistry;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
+import io.opencloud.events.TriggerType;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.Violation;
 import io.opencloud.events.schema.EventContentValidator;
@@ -13,23 +17,32 @@ import io.opencloud.events.schema.EventSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The one door every external event goes through, whether it came over HTTP or on {@code opencloud.ingress}: the
- * event is checked against its type's contract and, when it is a command, stored on its commands topic keyed by
- * the saga it belongs to. Nothing is acknowledged before the broker has it.
+ * event is checked against its type's contract; a saga trigger starts its saga (in the database, whence the outbox
+ * sends the first command), and a single command is stored on its commands topic keyed by the saga it belongs to.
+ * Nothing is acknowledged before it is stored.
  */
 @Component
 public class EventIngress {
 
     private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
     private final EventPublisher publisher;
+    private final SagaRegistry sagas;
+    private final SagaCoordinator coordinator;
     private final MeterRegistry meters;
 
-    public EventIngress(EventPublisher publisher, MeterRegistry meters) {
+    public EventIngress(EventPublisher publisher, SagaRegistry sagas, SagaCoordinator coordinator,
+                        MeterRegistry meters) {
         this.publisher = publisher;
+        this.sagas = sagas;
+        this.coordinator = coordinator;
         this.meters = meters;
     }
 
@@ -38,12 +51,19 @@ public class EventIngress {
         if (validator.check(event) instanceof Decoded.Rejected rejected) {
             return new IngressOutcome.Rejected(rejected.violations());
         }
-        if (Operation.forRequestedType(event.getType()).isEmpty()) {
+        Optional<SagaDefinition> saga = sagas.forTrigger(event.getType());
+        if (saga.isPresent()) {
+            return new IngressOutcome.Accepted(event.getId(), derivedSagaId(event), event.getType(),
+                    new IngressOutcome.StartSaga(saga.get()));
+        }
+        Optional<Operation> command = Operation.forRequestedType(event.getType());
+        if (command.isEmpty()) {
             return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "\"" + event.getType()
-                    + "\" is not a command the control plane accepts; accepted are " + acceptedTypes())));
+                    + "\" is not a command or saga trigger the control plane accepts; accepted are "
+                    + acceptedTypes())));
         }
         return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event), event.getType(),
-                Operation.forRequestedType(event.getType()).orElseThrow().commandsTopic());
+                new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()));
     }
 
     /**
@@ -64,28 +84,42 @@ public class EventIngress {
 
     /** Stores an event that {@link #check} accepted. */
     public void publish(CloudEvent event, IngressOutcome.Accepted accepted) {
-        CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId()).build();
-        try {
-            publisher.publish(accepted.topic(), accepted.sagaId(), command);
-        } catch (EventPublisher.PublishFailedException e) {
-            throw new IngressUnavailableException(accepted.topic(), e.getCause());
+        switch (accepted.route()) {
+            case IngressOutcome.ToCommandsTopic(String topic) -> {
+                CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId())
+                        .build();
+                try {
+                    publisher.publish(topic, accepted.sagaId(), command);
+                } catch (EventPublisher.PublishFailedException e) {
+                    throw new IngressUnavailableException(topic, e.getCause());
+                }
+            }
+            case IngressOutcome.StartSaga(SagaDefinition saga) -> {
+                try {
+                    coordinator.start(saga, event, accepted.sagaId());
+                } catch (DataAccessException e) {
+                    throw new IngressUnavailableException("the saga store", e);
+                }
+            }
         }
     }
 
     /*
-     * The saga id is the sender's when it names one; otherwise it is derived from the event's source and id, so a
-     * redelivered event lands in the same saga instead of starting a second one.
+     * A command's saga id is the sender's when it names one; otherwise, like a new saga's, it is derived from the
+     * event's source and id, so a redelivered event lands in the same saga instead of starting a second one.
      */
     private static String sagaIdOf(CloudEvent event) {
         Object given = event.getExtension(Envelope.SAGA_ID);
-        if (given != null) {
-            return given.toString();
-        }
+        return given != null ? given.toString() : derivedSagaId(event);
+    }
+
+    private static String derivedSagaId(CloudEvent event) {
         return UUID.nameUUIDFromBytes((event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
     private static List<String> acceptedTypes() {
-        return Arrays.stream(Operation.values()).map(Operation::requestedType).toList();
+        return Stream.concat(Arrays.stream(Operation.values()).map(Operation::requestedType),
+                Arrays.stream(TriggerType.values()).map(TriggerType::type)).toList();
     }
 }

@@ -1,15 +1,26 @@
 package io.opencloud.controlplane.ingress;
 
+import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.events.envelope.Violation;
 import java.util.List;
 
 /** What became of an event offered at the ingress. */
 public sealed interface IngressOutcome {
 
-    /** Stored on its commands topic; {@code sagaId} is the saga it started or advanced. */
-    record Accepted(String eventId, String sagaId, String type, String topic) implements IngressOutcome {
+    /** Accepted; {@code sagaId} is the saga it started or advanced, {@code route} where the event goes. */
+    record Accepted(String eventId, String sagaId, String type, Route route) implements IngressOutcome {
     }
 
     record Rejected(List<Violation> violations) implements IngressOutcome {
+    }
+
+    /** Where an accepted event goes: a command to its commands topic, a trigger to the saga it starts. */
+    sealed interface Route {
+    }
+
+    record ToCommandsTopic(String topic) implements Route {
+    }
+
+    record StartSaga(SagaDefinition saga) implements Route {
     }
 }

@@ -1,9 +1,9 @@
 package io.opencloud.controlplane.ingress;
 
-/** The broker did not acknowledge an accepted event, so it was not accepted after all; the sender should retry. */
+/** The broker or the database did not store an accepted event, so it was not accepted after all; send it again. */
 public class IngressUnavailableException extends RuntimeException {
 
-    public IngressUnavailableException(String topic, Throwable cause) {
-        super("the event could not be stored on " + topic + ": " + cause.getMessage(), cause);
+    public IngressUnavailableException(String store, Throwable cause) {
+        super("the event could not be stored in " + store + ": " + cause.getMessage(), cause);
     }
 }

@@ -44,13 +44,17 @@ public class IssueMacaroonFunction implements Function<Message<IssueMacaroonRequ
     @Override
     public MacaroonIssued apply(Message<IssueMacaroonRequest> command) {
         CommandId id = CommandHeaders.commandId(command.getHeaders());
-        return issued.find(id).orElseGet(() -> issued.recordOnce(id, mint(command.getPayload())));
+        String sagaId = CommandHeaders.sagaId(command.getHeaders()).orElse(null);
+        return issued.find(id).orElseGet(() -> {
+            RootKey key = keys.current();
+            MacaroonIdentifier identifier = MacaroonIdentifier.fresh(key.id());
+            return issued.recordOnce(id, mint(command.getPayload(), key, identifier), identifier, sagaId);
+        });
     }
 
-    private MacaroonIssued mint(IssueMacaroonRequest request) {
-        RootKey key = keys.current();
+    private MacaroonIssued mint(IssueMacaroonRequest request, RootKey key, MacaroonIdentifier identifier) {
         Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(request.ttlSeconds());
-        Macaroon macaroon = new MacaroonsBuilder(location, key.secret(), MacaroonIdentifier.fresh(key.id()).toString())
+        Macaroon macaroon = new MacaroonsBuilder(location, key.secret(), identifier.toString())
                 .addCaveat(Caveats.resource(request.resource()))
                 .addCaveat(Caveats.action(request.action()))
                 .addCaveat(Caveats.expires(expiresAt))

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * altered), and every caveat, the holder's own attenuations included, satisfied. When it does not, the reason names
  * the first thing that failed.
  *
+ * A macaroon issued by a saga that was later compensated is refused as revoked.
+ *
  * <p>Consumes {@code io.opencloud.macaroon.verify.requested.v1}; produces
  * {@code io.opencloud.macaroon.verify.completed.v1} (valid or not, with the reason), or
  * {@code io.opencloud.macaroon.verify.failed.v1} when it throws. Idempotent: it changes nothing.
@@ -24,15 +26,17 @@ import org.springframework.stereotype.Component;
 public class VerifyMacaroonFunction implements Function<VerifyMacaroonRequest, MacaroonVerification> {
 
     private final RootKeyStore keys;
+    private final IssuedMacaroons issued;
     private final Clock clock;
 
     @Autowired
-    public VerifyMacaroonFunction(RootKeyStore keys) {
-        this(keys, Clock.systemUTC());
+    public VerifyMacaroonFunction(RootKeyStore keys, IssuedMacaroons issued) {
+        this(keys, issued, Clock.systemUTC());
     }
 
-    VerifyMacaroonFunction(RootKeyStore keys, Clock clock) {
+    VerifyMacaroonFunction(RootKeyStore keys, IssuedMacaroons issued, Clock clock) {
         this.keys = keys;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -66,6 +70,11 @@ public class VerifyMacaroonFunction implements Function<VerifyMacaroonRequest, M
         // The signature is checked before the caveats are read, because the caveats of a forged macaroon mean nothing.
         if (!new MacaroonsVerifier(macaroon).satisfyGeneral(caveat -> true).isValid(key.get().secret())) {
             return Optional.of("the macaroon's signature does not match: it was altered after it was minted");
+        }
+        Optional<Instant> revoked = issued.revokedAt(identifier);
+        if (revoked.isPresent()) {
+            return Optional.of("the macaroon was revoked at " + revoked.get()
+                    + " when the saga that issued it was rolled back");
         }
         Instant now = clock.instant();
         return Arrays.stream(macaroon.caveatPackets)

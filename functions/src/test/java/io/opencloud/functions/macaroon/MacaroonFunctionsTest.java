@@ -39,7 +39,7 @@ class MacaroonFunctionsTest {
     }
 
     private MacaroonVerification verify(String macaroon, String resource, String action, Instant at) {
-        return new VerifyMacaroonFunction(keys, clockAt(at)).apply(new VerifyMacaroonRequest(macaroon,
+        return new VerifyMacaroonFunction(keys, issued, clockAt(at)).apply(new VerifyMacaroonRequest(macaroon,
                 new VerifyMacaroonRequest.AccessRequest(resource, action)));
     }
 

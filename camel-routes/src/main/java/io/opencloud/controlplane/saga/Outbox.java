@@ -1,0 +1,35 @@
+package io.opencloud.controlplane.saga;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes an event to the outbox inside the caller's transaction: it leaves for Kafka (Debezium reads the insert from
+ * the WAL) if and only if the transaction commits. The row is deleted at once; the WAL keeps the insert. The row's
+ * id, a UUID, becomes the CloudEvent's id.
+ */
+@Repository
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void emit(OutboxEvent event) {
+        UUID rowId = UUID.fromString(event.id());
+        jdbc.sql("""
+                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject,
+                            ce_time, ce_sagaid, ce_causationid)
+                        VALUES (?, 'saga', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(rowId, event.key(), event.type(), event.topic(), event.data(), event.source(),
+                        event.subject(), event.time(), event.sagaId(), event.causationId())
+                .update();
+        jdbc.sql("DELETE FROM outbox WHERE id = ?").param(rowId).update();
+    }
+}

@@ -1,0 +1,37 @@
+package io.opencloud.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * CloudEvent types that start a saga rather than a single operation: {@code io.opencloud.<domain>.<name>.requested.v<N>}.
+ * Which saga each starts is configuration ({@code opencloud.sagas.triggers}); the default is named here.
+ */
+public enum TriggerType {
+    /** Grants a macaroon after two checks; the saga that shows retries, timeouts and compensation. */
+    DEMO_GRANT("demo", "grant", 1, "demo-grant");
+
+    private final String domain;
+    private final String name;
+    private final int version;
+    private final String defaultSaga;
+
+    TriggerType(String domain, String name, int version, String defaultSaga) {
+        this.domain = domain;
+        this.name = name;
+        this.version = version;
+        this.defaultSaga = defaultSaga;
+    }
+
+    public String type() {
+        return "io.opencloud." + domain + "." + name + "." + Phase.REQUESTED.label() + ".v" + version;
+    }
+
+    public String defaultSaga() {
+        return defaultSaga;
+    }
+
+    public static Optional<TriggerType> of(String type) {
+        return Arrays.stream(values()).filter(trigger -> trigger.type().equals(type)).findFirst();
+    }
+}
