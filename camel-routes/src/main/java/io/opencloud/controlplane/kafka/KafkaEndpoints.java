@@ -1,6 +1,7 @@
 package io.opencloud.controlplane.kafka;
 
 import io.opencloud.infra.config.RuntimeEndpoints;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Camel Kafka consumer endpoint URIs, with the reliability settings every route of the control plane relies on. */
@@ -8,9 +9,12 @@ import org.springframework.stereotype.Component;
 public class KafkaEndpoints {
 
     private final String brokers;
+    private final String nodeId;
 
-    public KafkaEndpoints(RuntimeEndpoints endpoints) {
+    public KafkaEndpoints(RuntimeEndpoints endpoints,
+                          @Value("${opencloud.node-id:${HOSTNAME:opencloud}}") String nodeId) {
         this.brokers = endpoints.kafkaBootstrap();
+        this.nodeId = nodeId;
     }
 
     /**
@@ -18,11 +22,15 @@ public class KafkaEndpoints {
      * a crash redelivers instead of losing (every consumer downstream is idempotent). Routes handle bad records
      * themselves (dead-letter topics); a failure that escapes them (the broker refused even the dead letter) makes
      * the consumer seek back and try the record again rather than skip it.
+     *
+     * <p>Membership is static ({@code group.instance.id} from {@code opencloud.node-id}): a control plane that
+     * restarts after a crash takes its partitions back at once, instead of waiting for the group to time out the
+     * member that died.
      */
     public String consumer(String topics, String groupId) {
         return "kafka:" + topics + "?brokers=" + brokers + "&groupId=" + groupId
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=100&pollTimeoutMs=1000"
-                + "&breakOnFirstError=true"
+                + "&breakOnFirstError=true&groupInstanceId=" + groupId + "-" + nodeId + "&sessionTimeoutMs=15000"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
     }
 }

@@ -3,6 +3,7 @@ package io.opencloud.controlplane.saga;
 import io.opencloud.events.Operation;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ public class DemoGrantSaga {
     public static final String TYPE = "demo-grant";
 
     @Bean
-    SagaDefinition demoGrant(JsonMapper json) {
+    SagaDefinition demoGrant(JsonMapper json,
+                             @Value("${opencloud.sagas.demo-grant.deadline:PT10M}") Duration deadline) {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(200), 2.0);
         Duration timeout = Duration.ofSeconds(2);
         return new SagaDefinition(TYPE, List.of(
@@ -34,7 +36,7 @@ public class DemoGrantSaga {
                         context -> json.createObjectNode().put("sagaId", context.sagaId())),
                 demoStep(json, "reserve", retry, timeout),
                 demoStep(json, "check", retry, timeout)),
-                Duration.ofMinutes(2));
+                deadline);
     }
 
     private static SagaStep demoStep(JsonMapper json, String name, RetryPolicy retry, Duration timeout) {

@@ -142,6 +142,22 @@ public class SagaCoordinator {
         }
     }
 
+    /**
+     * Called once at start-up: a command in flight when the control plane stopped may have its reply waiting in
+     * Kafka, so it gets its step's whole timeout again rather than timing out the moment the timer starts.
+     */
+    public void resumeInFlight() {
+        int resumed = 0;
+        for (SagaDefinition definition : registry.all()) {
+            for (int i = 0; i < definition.steps().size(); i++) {
+                resumed += store.extendInFlight(definition.type(), i, definition.step(i).timeout());
+            }
+        }
+        if (resumed > 0) {
+            log.info("Resumed {} saga command(s) that were in flight when the control plane last stopped", resumed);
+        }
+    }
+
     /** An operator retries the failed compensation of a FAILED saga. */
     public boolean retry(String sagaId, String operator) {
         return Boolean.TRUE.equals(tx.execute(status -> {

@@ -35,6 +35,9 @@ public class SagaRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Before the timer's first tick: commands that were in flight when the last run stopped get their full time.
+        coordinator.resumeInFlight();
+
         onException(Exception.class)
                 .maximumRedeliveries(5).redeliveryDelay(100).useExponentialBackOff()
                 .handled(true)

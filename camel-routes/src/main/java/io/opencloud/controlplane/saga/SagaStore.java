@@ -3,6 +3,7 @@ package io.opencloud.controlplane.saga;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +119,19 @@ public class SagaStore {
     public List<StepRow> dueSteps(Instant now, int limit) {
         return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM saga_step WHERE due_at <= ? ORDER BY due_at LIMIT ?")
                 .params(Timestamp.from(now), limit).query(this::step).list();
+    }
+
+    /**
+     * Gives every command still in flight of this saga type and step at least {@code timeout} from now: used at
+     * start-up, so the time a control plane was down does not count against the replies waiting for it in Kafka.
+     */
+    public int extendInFlight(String sagaType, int stepIndex, Duration timeout) {
+        return jdbc.sql("""
+                        UPDATE saga_step st SET due_at = greatest(st.due_at, now() + ? * interval '1 millisecond')
+                        FROM saga s
+                        WHERE s.saga_id = st.saga_id AND s.saga_type = ? AND st.step_index = ?
+                          AND st.status IN ('RUNNING', 'COMPENSATING')""")
+                .params(timeout.toMillis(), sagaType, stepIndex).update();
     }
 
     public List<String> runningPastDeadline(Instant now, int limit) {

@@ -1,0 +1,211 @@
+package io.opencloud.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety: a control plane in its own process, on the embedded default, runs a few hundred sagas and is
+ * killed with SIGKILL at random moments, then restarted on the same data directory each time. Every saga must reach
+ * the final state its script leads to, none may start twice, no transition may happen twice, and no demonstration
+ * step may take effect twice.
+ *
+ * <p>Not part of {@code ./mvnw verify} (tag {@code crash}): it takes minutes. Run it with
+ * {@code ./mvnw -Pcrash -pl camel-routes -am verify}; it prints its figures.
+ */
+@Tag("crash")
+class SagaCrashTest {
+
+    private static final int SAGAS = Integer.getInteger("crash.sagas", 240);
+    private static final int KILLS = Integer.getInteger("crash.kills", 4);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dataDir;
+
+    private final Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+    private final Map<String, String> ports = new HashMap<>();
+
+    @Test
+    void sagasSurviveRepeatedSigkillWithNothingLostOrDoneTwice() throws Exception {
+        for (String name : List.of("server.port", "opencloud.kafka.port", "opencloud.kafka.controller-port",
+                "opencloud.db.port", "opencloud.s3.port")) {
+            ports.put(name, String.valueOf(freePort()));
+        }
+        Http http = new Http(Integer.parseInt(ports.get("server.port")));
+        long started = System.nanoTime();
+
+        Process plane = start(0);
+        Map<String, String> expected = new HashMap<>();
+        int killsDuringSubmission = 0;
+        int killAt = SAGAS / 2 + random.nextInt(SAGAS / 3);
+        for (int i = 0; i < SAGAS; i++) {
+            if (i == killAt) {
+                plane = killAndRestart(plane, ++killsDuringSubmission);
+            }
+            String script = switch (i % 10) {
+                case 0 -> "{\"check\":{\"failTimes\":9}}";
+                case 1, 2 -> "{\"reserve\":{\"failTimes\":1}}";
+                default -> "{}";
+            };
+            String triggerId = "crash-" + i;
+            String sagaId = submit(http, triggerId, script);
+            expected.put(sagaId, i % 10 == 0 ? "COMPENSATED" : "COMPLETED");
+        }
+        int kills = killsDuringSubmission;
+        while (kills < KILLS) {
+            Thread.sleep(500 + random.nextInt(4000));
+            plane = killAndRestart(plane, ++kills);
+        }
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> finalSagas() == SAGAS);
+        CrashFigures figures = check(expected);
+        plane.destroy();
+        plane.waitFor();
+
+        System.out.printf("crash test: %d sagas, %d SIGKILLs, %d lost, %d started twice, %d transitions applied twice,"
+                        + " %d demo effects done twice, %d sagas in an unexpected state; %d step commands sent, "
+                        + "%.0f s in all%n", SAGAS, kills, figures.lost(), figures.startedTwice(),
+                figures.transitionsTwice(), figures.effectsTwice(), figures.unexpected(), figures.commands(),
+                (System.nanoTime() - started) / 1e9);
+        assertThat(figures.lost()).isZero();
+        assertThat(figures.startedTwice()).isZero();
+        assertThat(figures.transitionsTwice()).isZero();
+        assertThat(figures.effectsTwice()).isZero();
+        assertThat(figures.unexpected()).isZero();
+    }
+
+    /** What the database says after the last restart. */
+    record CrashFigures(int lost, int startedTwice, int transitionsTwice, int effectsTwice, int unexpected,
+                        int commands) {
+    }
+
+    private String submit(Http http, String triggerId, String script) {
+        // The control plane may be down for a moment between a kill and its restart; the sender retries, as any would.
+        String[] sagaId = new String[1];
+        await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            HttpResponse<String> response = http.postStructured("""
+                    {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
+                     "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
+                    .formatted(triggerId, triggerId, script));
+            if (response.statusCode() != 202) {
+                return false;
+            }
+            sagaId[0] = Http.JSON.readTree(response.body()).get("sagaId").asString();
+            return true;
+        });
+        return sagaId[0];
+    }
+
+    private Process killAndRestart(Process plane, int kill) throws Exception {
+        plane.destroyForcibly();
+        plane.waitFor();
+        return start(kill);
+    }
+
+    private Process start(int generation) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"), ControlPlaneApplication.class.getName(),
+                "--opencloud.data-dir=" + dataDir.resolve("plane"), "--logging.level.root=WARN"));
+        ports.forEach((name, port) -> command.add("--" + name + "=" + port));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("plane-" + generation + ".log").toFile())
+                .start();
+        Http http = new Http(Integer.parseInt(ports.get("server.port")));
+        await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> http.get("/actuator/health").statusCode() == 200);
+        return process;
+    }
+
+    private Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("opencloud.db.port")
+                + "/opencloud", "postgres", "");
+    }
+
+    private int finalSagas() throws SQLException {
+        try (Connection c = database()) {
+            return count(c, "SELECT count(*) FROM saga WHERE status IN ('COMPLETED', 'COMPENSATED')");
+        }
+    }
+
+    private CrashFigures check(Map<String, String> expected) throws SQLException {
+        try (Connection c = database()) {
+            int finals = count(c, "SELECT count(*) FROM saga WHERE status IN ('COMPLETED', 'COMPENSATED')");
+            int startedTwice = count(c, "SELECT count(*) - count(DISTINCT (trigger_source, trigger_id)) FROM saga");
+            // A transition applied twice: the same command sent twice, or a step, a saga, completed twice.
+            int transitionsTwice = count(c, """
+                    SELECT count(*) FROM (SELECT 1 FROM saga_history
+                        WHERE transition IN ('STEP_SENT', 'COMPENSATION_SENT')
+                        GROUP BY saga_id, step_index, event_id HAVING count(*) > 1) sent_twice""")
+                    + count(c, """
+                    SELECT count(*) FROM (SELECT 1 FROM saga_history
+                        WHERE transition IN ('STARTED', 'STEP_COMPLETED', 'COMPENSATION_COMPLETED', 'COMPLETED',
+                                             'COMPENSATED')
+                        GROUP BY saga_id, step_index, transition HAVING count(*) > 1) done_twice""");
+            // An effect done twice: more macaroons, or more distinct demo commands, than the step sent commands.
+            int effectsTwice = count(c, """
+                    SELECT count(*) FROM saga_step st
+                    WHERE st.step_index = 0
+                      AND (SELECT count(*) FROM issued_macaroon m WHERE m.saga_id = st.saga_id) > st.attempts""")
+                    + count(c, """
+                    SELECT count(*) FROM saga_step st
+                    WHERE (SELECT count(*) FROM demo_command d
+                           WHERE d.saga_id = st.saga_id AND d.step = st.name AND d.kind = 'step') > st.attempts""");
+            int unexpected = 0;
+            for (Map.Entry<String, String> saga : expected.entrySet()) {
+                try (PreparedStatement statement = c.prepareStatement("SELECT status FROM saga WHERE saga_id = ?")) {
+                    statement.setString(1, saga.getKey());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (!rs.next() || !rs.getString(1).equals(saga.getValue())) {
+                            unexpected++;
+                        }
+                    }
+                }
+            }
+            // A completed saga has both demonstration effects, done and not undone; a compensated one has none left.
+            unexpected += count(c, """
+                    SELECT count(*) FROM saga s WHERE s.status = 'COMPLETED' AND (SELECT count(*) FROM demo_step_effect e
+                        WHERE e.saga_id = s.saga_id AND e.done_at IS NOT NULL AND e.undone_at IS NULL) <> 2""")
+                    + count(c, """
+                    SELECT count(*) FROM saga s WHERE s.status = 'COMPENSATED' AND EXISTS (SELECT 1 FROM demo_step_effect e
+                        WHERE e.saga_id = s.saga_id AND e.done_at IS NOT NULL AND e.undone_at IS NULL)""");
+            int commands = count(c, "SELECT count(*) FROM saga_history WHERE transition IN ('STEP_SENT', 'COMPENSATION_SENT')");
+            return new CrashFigures(SAGAS - finals, startedTwice, transitionsTwice, effectsTwice, unexpected, commands);
+        }
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
