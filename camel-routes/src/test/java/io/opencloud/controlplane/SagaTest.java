@@ -173,6 +173,20 @@ class SagaTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void aSagaPastItsDeadlineIsRolledBackNotLeftRunning() {
+        // The check never answers; moving the deadline into the past stands for the time that would take.
+        String sagaId = startSaga(id(), "{\"check\":{\"failTimes\":9,\"hang\":true}}");
+        await().atMost(SAGA_TIME).until(() -> step(saga(sagaId), "check").get("status").asString().equals("RUNNING"));
+        jdbc.sql("UPDATE saga SET deadline = now() - interval '1 second' WHERE saga_id = ?").param(sagaId).update();
+
+        JsonNode saga = awaitStatus(sagaId, "COMPENSATED");
+
+        assertThat(transitions(saga)).containsSubsequence("DEADLINE_PASSED", "COMPENSATING", "COMPENSATED");
+        assertThat(saga.get("failureReason").asString()).contains("deadline");
+        assertThat(stepsOf(saga, "COMPENSATION_SENT")).containsExactly(2, 1, 0);
+    }
+
+    @Test
     void theSameTriggerDeliveredTwiceStartsOneSaga() {
         String triggerId = id();
 
