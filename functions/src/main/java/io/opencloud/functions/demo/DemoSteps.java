@@ -1,6 +1,8 @@
 package io.opencloud.functions.demo;
 
 import io.opencloud.functions.CommandHeaders.CommandId;
+import io.opencloud.functions.NoReplyException;
+import io.opencloud.functions.OperationFailedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +34,17 @@ public class DemoSteps {
                           AND c.seq <= (SELECT seq FROM demo_command WHERE command_source = ? AND command_id = ?)""")
                 .params(sagaId, step, kind, command.source(), command.id())
                 .query(Integer.class).single();
+    }
+
+    /**
+     * Fails the attempt when the script says so: the first {@code failTimes} attempts fail, or with {@code silent}
+     * go unanswered.
+     */
+    public static void failIfScripted(int attempt, int failTimes, boolean silent) {
+        if (attempt <= failTimes) {
+            String why = "scripted failure " + attempt + " of " + failTimes;
+            throw silent ? new NoReplyException(why) : new OperationFailedException(why, true);
+        }
     }
 
     public Effect doStep(String sagaId, String step) {

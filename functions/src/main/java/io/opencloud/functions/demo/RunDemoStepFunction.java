@@ -1,7 +1,6 @@
 package io.opencloud.functions.demo;
 
 import io.opencloud.functions.CommandHeaders;
-import io.opencloud.functions.NoReplyException;
 import io.opencloud.functions.OperationFailedException;
 import java.util.function.Function;
 import org.springframework.messaging.Message;
@@ -29,10 +28,7 @@ public class RunDemoStepFunction implements Function<Message<DemoStepRequest>, D
         DemoStepRequest request = command.getPayload();
         String sagaId = CommandHeaders.requireSagaId(command.getHeaders());
         int attempt = steps.attemptOf(CommandHeaders.commandId(command.getHeaders()), sagaId, request.step(), "step");
-        if (attempt <= request.failTimes()) {
-            String why = "scripted failure " + attempt + " of " + request.failTimes();
-            throw request.hang() ? new NoReplyException(why) : new OperationFailedException(why, true);
-        }
+        DemoSteps.failIfScripted(attempt, request.failTimes(), request.hang());
         if (steps.doStep(sagaId, request.step()) == DemoSteps.Effect.ALREADY_UNDONE) {
             throw new OperationFailedException("step " + request.step() + " was already compensated", false);
         }

@@ -1,7 +1,6 @@
 package io.opencloud.functions.demo;
 
 import io.opencloud.functions.CommandHeaders;
-import io.opencloud.functions.OperationFailedException;
 import java.util.function.Function;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -27,9 +26,7 @@ public class UndoDemoStepFunction implements Function<Message<UndoDemoStepReques
         UndoDemoStepRequest request = command.getPayload();
         String sagaId = CommandHeaders.requireSagaId(command.getHeaders());
         int attempt = steps.attemptOf(CommandHeaders.commandId(command.getHeaders()), sagaId, request.step(), "undo");
-        if (attempt <= request.failTimes()) {
-            throw new OperationFailedException("scripted failure " + attempt + " of " + request.failTimes(), true);
-        }
+        DemoSteps.failIfScripted(attempt, request.failTimes(), false);
         return new DemoStepUndone(request.step(), steps.undo(sagaId, request.step()));
     }
 }
