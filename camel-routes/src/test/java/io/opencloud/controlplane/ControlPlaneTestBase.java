@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * database and S3 server of the test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "opencloud.ingress.max-request-bytes=8192")
+        properties = {"opencloud.ingress.max-request-bytes=8192", "opencloud.sagas.demo-grant.step-timeout=PT2S"})
 abstract class ControlPlaneTestBase {
 
     @DynamicPropertySource

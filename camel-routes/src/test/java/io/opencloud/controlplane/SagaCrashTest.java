@@ -57,17 +57,10 @@ class SagaCrashTest {
         Process plane = start(0);
         Map<String, String> expected = new HashMap<>();
         List<Integer> inFlightAtKills = new ArrayList<>();
-        // Kill points spread over the submissions, each shifted at random, so every kill lands with sagas running.
-        List<Integer> killPoints = new ArrayList<>();
-        for (int k = 1; k <= KILLS; k++) {
-            killPoints.add(k * SAGAS / (KILLS + 1) + random.nextInt(SAGAS / (2 * (KILLS + 1))));
-        }
+        // Sagas go in waves, each submitted as fast as the API takes them; the control plane is killed a random
+        // moment after each wave but the last, while the wave's sagas are still running.
+        int wave = SAGAS / (KILLS + 1);
         for (int i = 0; i < SAGAS; i++) {
-            if (killPoints.contains(i)) {
-                Thread.sleep(random.nextInt(1500));
-                inFlightAtKills.add(i - finalSagas());
-                plane = killAndRestart(plane, inFlightAtKills.size());
-            }
             String script = switch (i % 10) {
                 case 0 -> "{\"check\":{\"failTimes\":9}}";
                 case 1, 2 -> "{\"reserve\":{\"failTimes\":1}}";
@@ -76,6 +69,11 @@ class SagaCrashTest {
             String triggerId = "crash-" + i;
             String sagaId = submit(http, triggerId, script);
             expected.put(sagaId, i % 10 == 0 ? "COMPENSATED" : "COMPLETED");
+            if ((i + 1) % wave == 0 && inFlightAtKills.size() < KILLS) {
+                Thread.sleep(random.nextInt(800));
+                inFlightAtKills.add(i + 1 - finalSagas());
+                plane = killAndRestart(plane, inFlightAtKills.size());
+            }
         }
         int kills = inFlightAtKills.size();
 
@@ -105,7 +103,8 @@ class SagaCrashTest {
     private String submit(Http http, String triggerId, String script) {
         // The control plane may be down for a moment between a kill and its restart; the sender retries, as any would.
         String[] sagaId = new String[1];
-        await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+        await().atMost(HEALTHY_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> {
             HttpResponse<String> response = http.postStructured("""
                     {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
                      "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
@@ -129,7 +128,8 @@ class SagaCrashTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"), ControlPlaneApplication.class.getName(),
-                "--opencloud.data-dir=" + dataDir.resolve("plane"), "--logging.level.root=WARN"));
+                "--opencloud.data-dir=" + dataDir.resolve("plane"), "--logging.level.root=WARN",
+                "--logging.level.io.zonky=INFO"));
         ports.forEach((name, port) -> command.add("--" + name + "=" + port));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

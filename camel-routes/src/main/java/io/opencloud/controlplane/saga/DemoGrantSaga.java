@@ -20,11 +20,15 @@ public class DemoGrantSaga {
 
     public static final String TYPE = "demo-grant";
 
+    /*
+     * The step timeout must cover the time a command may wait in Kafka behind others, not only the function's own
+     * work: under load a short timeout retries commands that are merely queued, and the retries add to the queue.
+     */
     @Bean
     SagaDefinition demoGrant(JsonMapper json,
-                             @Value("${opencloud.sagas.demo-grant.deadline:PT10M}") Duration deadline) {
+                             @Value("${opencloud.sagas.demo-grant.deadline:PT10M}") Duration deadline,
+                             @Value("${opencloud.sagas.demo-grant.step-timeout:PT30S}") Duration timeout) {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(200), 2.0);
-        Duration timeout = Duration.ofSeconds(2);
         return new SagaDefinition(TYPE, List.of(
                 SagaStep.of("issue", Operation.ISSUE_MACAROON, context -> {
                     ObjectNode data = json.createObjectNode();
@@ -32,7 +36,7 @@ public class DemoGrantSaga {
                     data.set("action", context.trigger().path("action"));
                     data.set("ttlSeconds", context.trigger().path("ttlSeconds"));
                     return data;
-                }, retry, Duration.ofSeconds(10)).compensatedBy(Operation.REVOKE_MACAROON,
+                }, retry, timeout).compensatedBy(Operation.REVOKE_MACAROON,
                         context -> json.createObjectNode().put("sagaId", context.sagaId())),
                 demoStep(json, "reserve", retry, timeout),
                 demoStep(json, "check", retry, timeout)),

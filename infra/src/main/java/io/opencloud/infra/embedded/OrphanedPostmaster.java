@@ -17,7 +17,7 @@ final class OrphanedPostmaster {
     private OrphanedPostmaster() {
     }
 
-    static void stopIfRunning(Path dataDir) throws IOException {
+    static void stopIfRunning(Path dataDir) throws IOException, InterruptedException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -34,13 +34,17 @@ final class OrphanedPostmaster {
         ProcessHandle process = postmaster.get();
         log.warn("Stopping PostgreSQL (pid {}) left running on {} by a control plane that did not shut down cleanly",
                 process.pid(), dataDir);
-        // SIGTERM is PostgreSQL's smart shutdown; the dead process's sessions are gone, so it completes promptly.
-        process.destroy();
+        // SIGINT is PostgreSQL's fast shutdown: sessions end at once and the server exits cleanly. SIGTERM would be a
+        // smart shutdown, which may linger while a new server already starts on the same directory.
         try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
             process.onExit().join();
+        }
+        if (Files.exists(pidFile) && process.isAlive()) {
+            throw new IOException("PostgreSQL (pid " + process.pid() + ") on " + dataDir + " did not stop");
         }
     }
 
