@@ -1,8 +1,5 @@
 package io.opencloud.events;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * CloudEvent types that start a saga rather than a single operation: {@code io.opencloud.<domain>.<name>.requested.v<N>}.
  * Which saga each starts is configuration ({@code opencloud.sagas.triggers}); the default is named here.
@@ -29,9 +26,5 @@ public enum TriggerType {
 
     public String defaultSaga() {
         return defaultSaga;
-    }
-
-    public static Optional<TriggerType> of(String type) {
-        return Arrays.stream(values()).filter(trigger -> trigger.type().equals(type)).findFirst();
     }
 }

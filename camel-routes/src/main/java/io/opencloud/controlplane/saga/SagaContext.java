@@ -11,8 +11,4 @@ public record SagaContext(String sagaId, JsonNode data) {
     public JsonNode trigger() {
         return data.path("trigger");
     }
-
-    public JsonNode result(String step) {
-        return data.path("results").path(step);
-    }
 }
