@@ -105,16 +105,16 @@ class SagaCrashTest {
         String[] sagaId = new String[1];
         await().atMost(HEALTHY_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> {
-            HttpResponse<String> response = http.postStructured("""
-                    {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
-                     "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
-                    .formatted(triggerId, triggerId, script));
-            if (response.statusCode() != 202) {
-                return false;
-            }
-            sagaId[0] = Http.JSON.readTree(response.body()).get("sagaId").asString();
-            return true;
-        });
+                    HttpResponse<String> response = http.postStructured("""
+                            {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
+                             "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
+                            .formatted(triggerId, triggerId, script));
+                    if (response.statusCode() != 202) {
+                        return false;
+                    }
+                    sagaId[0] = Http.JSON.readTree(response.body()).get("sagaId").asString();
+                    return true;
+                });
         return sagaId[0];
     }
 

@@ -1,6 +1,5 @@
 package io.opencloud.controlplane.kafka;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -87,8 +86,6 @@ public final class KafkaCloudEvents {
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() && node.has("specversion");
-        } catch (JacksonException e) {
-            return false;
         } catch (IOException e) {
             return false;
         }
