@@ -5,20 +5,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The catalogue of every CloudEvent type the control plane knows (operations and saga triggers), each with a JSON
- * Schema and an example.
+ * The catalogue of every CloudEvent type the control plane knows, each with a JSON Schema and an example: the
+ * operations, the saga triggers and the cron tick ({@link PingType}). The webhook types ({@link WebhookTypes}) are a
+ * family, one per configured source, and share the schema stored under {@link WebhookTypes#FAMILY}.
  */
 public final class EventTypes {
 
     private EventTypes() {
     }
 
+    /** Every type with a schema of its own; the webhook family is listed once, under its family name. */
     public static List<String> all() {
-        return Stream.concat(Arrays.stream(Operation.values()).flatMap(op -> op.types().stream()),
-                Arrays.stream(TriggerType.values()).map(TriggerType::type)).toList();
+        return Stream.of(Arrays.stream(Operation.values()).flatMap(op -> op.types().stream()),
+                Arrays.stream(TriggerType.values()).map(TriggerType::type),
+                Stream.of(PingType.TYPE, WebhookTypes.FAMILY)).flatMap(s -> s).toList();
     }
 
     public static boolean isKnown(String type) {
-        return all().contains(type);
+        return WebhookTypes.isWebhookType(type) || all().contains(type);
+    }
+
+    /** The name a type's schema and example are stored under: the type itself, or its family's name. */
+    public static String schemaName(String type) {
+        return WebhookTypes.isWebhookType(type) ? WebhookTypes.FAMILY : type;
     }
 }

@@ -12,6 +12,9 @@ public final class Topics {
     /** Where ingress records that cannot be accepted are parked, with the reason in a header. */
     public static final String INGRESS_DLQ = deadLetter(INGRESS);
 
+    /** Where every signed webhook delivery is published as a CloudEvent, whether or not it also starts a saga. */
+    public static final String WEBHOOK_EVENTS = events("webhook");
+
     private Topics() {
     }
 
@@ -29,7 +32,7 @@ public final class Topics {
 
     /** Every topic the control plane reads or writes, dead-letter topics included. */
     public static List<String> all() {
-        List<String> topics = new ArrayList<>(List.of(INGRESS, INGRESS_DLQ));
+        List<String> topics = new ArrayList<>(List.of(INGRESS, INGRESS_DLQ, WEBHOOK_EVENTS));
         for (String domain : Operation.domains()) {
             topics.add(commands(domain));
             topics.add(deadLetter(commands(domain)));

@@ -1,6 +1,7 @@
 package io.opencloud.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
@@ -43,7 +44,7 @@ class EventCatalogTest {
         Decoded envelope = EnvelopeReader.fromStructured(example);
         assertThat(envelope).isInstanceOf(Decoded.Accepted.class);
         Decoded.Accepted accepted = (Decoded.Accepted) envelope;
-        assertThat(accepted.event().getType()).isEqualTo(type);
+        assertThat(EventTypes.schemaName(accepted.event().getType())).isEqualTo(type);
         assertThat(validator.check(accepted.event())).isInstanceOf(Decoded.Accepted.class);
     }
 
@@ -60,14 +61,32 @@ class EventCatalogTest {
     }
 
     @Test
-    void typesFollowTheNamingConvention() {
-        assertThat(EventTypes.all())
-                .allMatch(t -> t.matches("io\\.opencloud\\.[a-z]+\\.[a-z]+\\.(requested|completed|failed)\\.v\\d+"));
+    void ownTypesFollowTheNamingConventionAndTheOnlyForeignOneIsTheKnativePing() {
+        assertThat(EventTypes.all()).filteredOn(t -> !t.equals(WebhookTypes.FAMILY))
+                .allMatch(t -> t.equals(PingType.TYPE)
+                        || t.matches("io\\.opencloud\\.[a-z]+\\.[a-z]+\\.(requested|completed|failed)\\.v\\d+"));
+        assertThat(WebhookTypes.type("git-lab")).isEqualTo("io.opencloud.webhook.git-lab.received.v1");
+    }
+
+    @Test
+    void everyWebhookSourceSharesTheFamilySchemaAndOddNamesAreRefused() {
+        assertThat(EventTypes.isKnown("io.opencloud.webhook.github.received.v1")).isTrue();
+        assertThat(EventTypes.isKnown("io.opencloud.webhook.Git Hub.received.v1")).isFalse();
+        assertThat(schemas.schemaOf("io.opencloud.webhook.gitea.received.v1")).isPresent();
+        assertThatThrownBy(() -> WebhookTypes.type("a.b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPingSourceNamesItsSchedule() {
+        assertThat(PingType.scheduleOf(PingType.source("opencloud", "nightly"))).isEqualTo("nightly");
+        assertThat(PingType.scheduleOf("/apis/v1/namespaces/x/pingsources/")).isNull();
+        assertThat(PingType.scheduleOf("/partners/esa")).isNull();
     }
 
     @Test
     void everyDomainHasCommandEventAndDeadLetterTopics() {
         assertThat(Topics.all()).contains("opencloud.ingress", "opencloud.ingress.dlq",
-                "opencloud.macaroon.commands", "opencloud.macaroon.commands.dlq", "opencloud.macaroon.events");
+                "opencloud.macaroon.commands", "opencloud.macaroon.commands.dlq", "opencloud.macaroon.events",
+                "opencloud.webhook.events");
     }
 }

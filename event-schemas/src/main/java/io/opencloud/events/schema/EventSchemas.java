@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schema of each CloudEvent type's data, read from the classpath folder {@code event-schemas/}, where the
- * schema of a type is the file named after the type and its example event sits beside it.
+ * schema of a type is the file named after the type (or its family, {@link EventTypes#schemaName}) and its example
+ * event sits beside it.
  */
 public final class EventSchemas {
 
@@ -31,11 +32,11 @@ public final class EventSchemas {
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     public static String schemaResource(String type) {
-        return FOLDER + type + ".json";
+        return FOLDER + EventTypes.schemaName(type) + ".json";
     }
 
     public static String exampleResource(String type) {
-        return FOLDER + type + ".example.json";
+        return FOLDER + EventTypes.schemaName(type) + ".example.json";
     }
 
     /** The schema of a known type, or empty when the type is unknown or ships no schema. */
@@ -43,7 +44,7 @@ public final class EventSchemas {
         if (!EventTypes.isKnown(type)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(schemas.computeIfAbsent(type, EventSchemas::load));
+        return Optional.ofNullable(schemas.computeIfAbsent(EventTypes.schemaName(type), EventSchemas::load));
     }
 
     /** Every violation of the type's schema, each named by its JSON Pointer from the event root. */
