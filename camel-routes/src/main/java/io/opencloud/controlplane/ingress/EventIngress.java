@@ -8,8 +8,12 @@ import io.opencloud.controlplane.saga.SagaCoordinator;
 import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.controlplane.saga.SagaRegistry;
 import io.opencloud.events.Envelope;
+import io.opencloud.controlplane.schedule.Schedule;
+import io.opencloud.controlplane.schedule.Schedules;
 import io.opencloud.events.Operation;
+import io.opencloud.events.PingType;
 import io.opencloud.events.TriggerType;
+import io.opencloud.events.WebhookTypes;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.Violation;
 import io.opencloud.events.schema.EventContentValidator;
@@ -36,25 +40,34 @@ public class EventIngress {
     private final EventPublisher publisher;
     private final SagaRegistry sagas;
     private final SagaCoordinator coordinator;
+    private final Schedules schedules;
     private final MeterRegistry meters;
 
     public EventIngress(EventPublisher publisher, SagaRegistry sagas, SagaCoordinator coordinator,
-                        MeterRegistry meters) {
+                        Schedules schedules, MeterRegistry meters) {
         this.publisher = publisher;
         this.sagas = sagas;
         this.coordinator = coordinator;
+        this.schedules = schedules;
         this.meters = meters;
     }
 
     /** Checks the event without storing it. */
     public IngressOutcome check(CloudEvent event) {
+        if (WebhookTypes.isWebhookType(event.getType())) {
+            return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "webhook events are accepted"
+                    + " only when signed, at POST /hooks/" + WebhookTypes.sourceOf(event.getType()).orElseThrow())));
+        }
         if (validator.check(event) instanceof Decoded.Rejected rejected) {
             return new IngressOutcome.Rejected(rejected.violations());
+        }
+        if (PingType.TYPE.equals(event.getType())) {
+            return checkPing(event);
         }
         Optional<SagaDefinition> saga = sagas.forTrigger(event.getType());
         if (saga.isPresent()) {
             return new IngressOutcome.Accepted(event.getId(), derivedSagaId(event), event.getType(),
-                    new IngressOutcome.StartSaga(saga.get()));
+                    new IngressOutcome.StartSaga(saga.get()), event);
         }
         Optional<Operation> command = Operation.forRequestedType(event.getType());
         if (command.isEmpty()) {
@@ -63,7 +76,22 @@ public class EventIngress {
                     + acceptedTypes())));
         }
         return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event), event.getType(),
-                new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()));
+                new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()), event);
+    }
+
+    /*
+     * A cron tick, from the embedded scheduler or a Knative PingSource, is delivered as the event its schedule
+     * targets, keeping the tick's id and source: the same tick always starts the same saga.
+     */
+    private IngressOutcome checkPing(CloudEvent ping) {
+        String name = PingType.scheduleOf(ping.getSource().toString());
+        Optional<Schedule> schedule = schedules.named(name);
+        if (schedule.isEmpty()) {
+            return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("source", "\"" + ping.getSource()
+                    + "\" names no configured schedule; configured are " + schedules.all().stream()
+                    .map(Schedule::pingSource).toList())));
+        }
+        return check(CloudEventBuilder.v1(ping).withType(schedule.get().target()).build());
     }
 
     /**
@@ -75,7 +103,7 @@ public class EventIngress {
     public IngressOutcome submit(CloudEvent event, String channel) {
         IngressOutcome outcome = check(event);
         if (outcome instanceof IngressOutcome.Accepted accepted) {
-            publish(event, accepted);
+            publish(accepted);
         }
         meters.counter("opencloud.ingress.events", "channel", channel,
                 "outcome", outcome instanceof IngressOutcome.Accepted ? "accepted" : "rejected").increment();
@@ -83,7 +111,8 @@ public class EventIngress {
     }
 
     /** Stores an event that {@link #check} accepted. */
-    public void publish(CloudEvent event, IngressOutcome.Accepted accepted) {
+    public void publish(IngressOutcome.Accepted accepted) {
+        CloudEvent event = accepted.event();
         switch (accepted.route()) {
             case IngressOutcome.ToCommandsTopic(String topic) -> {
                 CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId())
@@ -119,7 +148,8 @@ public class EventIngress {
     }
 
     private static List<String> acceptedTypes() {
-        return Stream.concat(Arrays.stream(Operation.values()).map(Operation::requestedType),
-                Arrays.stream(TriggerType.values()).map(TriggerType::type)).toList();
+        return Stream.of(Arrays.stream(Operation.values()).map(Operation::requestedType),
+                Arrays.stream(TriggerType.values()).map(TriggerType::type), Stream.of(PingType.TYPE))
+                .flatMap(s -> s).toList();
     }
 }

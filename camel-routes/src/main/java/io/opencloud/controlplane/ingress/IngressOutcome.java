@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.ingress;
 
+import io.cloudevents.CloudEvent;
 import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.events.envelope.Violation;
 import java.util.List;
@@ -7,8 +8,12 @@ import java.util.List;
 /** What became of an event offered at the ingress. */
 public sealed interface IngressOutcome {
 
-    /** Accepted; {@code sagaId} is the saga it started or advanced, {@code route} where the event goes. */
-    record Accepted(String eventId, String sagaId, String type, Route route) implements IngressOutcome {
+    /**
+     * Accepted; {@code sagaId} is the saga it started or advanced, {@code route} where the event goes, {@code event}
+     * the event as it will be stored (a cron tick is stored as the event its schedule targets).
+     */
+    record Accepted(String eventId, String sagaId, String type, Route route, CloudEvent event)
+            implements IngressOutcome {
     }
 
     record Rejected(List<Violation> violations) implements IngressOutcome {

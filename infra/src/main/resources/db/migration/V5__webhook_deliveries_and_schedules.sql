@@ -1,0 +1,27 @@
+-- Signed webhook deliveries seen inside the replay window: a delivery id comes through once per source.
+CREATE TABLE webhook_delivery (
+    source      text        NOT NULL,
+    delivery_id text        NOT NULL,
+    event_id    text        NOT NULL,
+    received_at timestamptz NOT NULL,
+    PRIMARY KEY (source, delivery_id)
+);
+CREATE INDEX webhook_delivery_received_at ON webhook_delivery (received_at);
+
+-- The last tick each cron schedule dealt with (fired or skipped). Locked while a tick is fired, so that one
+-- control plane, restarted or not, and several side by side, fire each tick once.
+CREATE TABLE schedule_state (
+    schedule   text        PRIMARY KEY,
+    last_tick  timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+);
+
+-- Every tick a schedule fired, with the id of the ping event it emitted; late ticks were fired by catch-up.
+CREATE TABLE schedule_firing (
+    schedule text        NOT NULL,
+    tick_at  timestamptz NOT NULL,
+    event_id text        NOT NULL,
+    fired_at timestamptz NOT NULL,
+    late     boolean     NOT NULL,
+    PRIMARY KEY (schedule, tick_at)
+);
