@@ -11,9 +11,37 @@ import org.springframework.test.context.DynamicPropertySource;
  * One control plane for all the test classes that extend this (Spring caches the context), on the shared broker,
  * database and S3 server of the test JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"opencloud.ingress.max-request-bytes=8192", "opencloud.sagas.demo-grant.step-timeout=PT2S"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "opencloud.ingress.max-request-bytes=8192", "opencloud.sagas.demo-grant.step-timeout=PT2S",
+        "opencloud.ingress.allowed-origins=partner.example,limited.example",
+        "opencloud.ingress.origin-rates[limited.example]=3",
+        "opencloud.hooks.sources.github.secret=" + ControlPlaneTestBase.GITHUB_SECRET,
+        "opencloud.hooks.sources.ci.secret=" + ControlPlaneTestBase.CI_SECRET,
+        "opencloud.hooks.sources.ci.delivery-header=X-Delivery-Id",
+        "opencloud.hooks.sources.ci.event-header=X-Event",
+        "opencloud.sagas.triggers[io.opencloud.webhook.ci.received.v1]=demo-grant",
+        "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
+        "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,
+        "opencloud.schedules.heartbeat.data=" + ControlPlaneTestBase.TICK_DATA,
+        "opencloud.schedules.yearly-all.cron=@yearly",
+        "opencloud.schedules.yearly-all.catch-up=all",
+        "opencloud.schedules.yearly-all.target=" + ControlPlaneTestBase.VERIFY,
+        "opencloud.schedules.yearly-all.data=" + ControlPlaneTestBase.TICK_DATA,
+        "opencloud.schedules.yearly-latest.cron=0 0 1 1 *",
+        "opencloud.schedules.yearly-latest.time-zone=Europe/Rome",
+        "opencloud.schedules.yearly-latest.target=" + ControlPlaneTestBase.VERIFY,
+        "opencloud.schedules.yearly-latest.data=" + ControlPlaneTestBase.TICK_DATA,
+        "opencloud.schedules.yearly-skip.cron=@yearly",
+        "opencloud.schedules.yearly-skip.catch-up=skip",
+        "opencloud.schedules.yearly-skip.target=" + ControlPlaneTestBase.VERIFY,
+        "opencloud.schedules.yearly-skip.data=" + ControlPlaneTestBase.TICK_DATA})
 abstract class ControlPlaneTestBase {
+
+    static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    static final String CI_SECRET = "ci-secret-for-tests";
+    static final String VERIFY = "io.opencloud.macaroon.verify.requested.v1";
+    static final String TICK_DATA = "{\"macaroon\":\"not-a-macaroon\","
+            + "\"request\":{\"resource\":\"s3://tick\",\"action\":\"read\"}}";
 
     @DynamicPropertySource
     static void sharedRuntime(DynamicPropertyRegistry registry) {

@@ -3,6 +3,8 @@ package io.opencloud.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -128,6 +130,40 @@ class EventsApiTest extends ControlPlaneTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("WebHook-Allowed-Origin")).contains("partner.example");
+    }
+
+    @Test
+    void anOriginNotAllowedIsRefusedAtTheHandshakeAndWhenItPosts() {
+        HttpResponse<String> handshake = http().options("/events", Map.of("WebHook-Request-Origin", "evil.example"));
+        HttpResponse<String> post = http().post("/events", "application/cloudevents+json",
+                Http.issueEvent(id(), "s3://a", "read", 60), Map.of("WebHook-Request-Origin", "evil.example"));
+
+        assertThat(handshake.statusCode()).isEqualTo(403);
+        assertThat(handshake.headers().firstValue("WebHook-Allowed-Origin")).isEmpty();
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(post.body()).contains("evil.example");
+    }
+
+    @Test
+    void anOriginOverItsRateIsAnswered429WithRetryAfter() {
+        Map<String, String> limited = Map.of("WebHook-Request-Origin", "limited.example");
+        HttpResponse<String> handshake = http().options("/events", limited);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            responses.add(http().post("/events", "application/cloudevents+json",
+                    Http.issueEvent(id(), "s3://a", "read", 60), limited));
+        }
+        HttpResponse<String> otherOrigin = http().post("/events", "application/cloudevents+json",
+                Http.issueEvent(id(), "s3://a", "read", 60), Map.of("WebHook-Request-Origin", "partner.example"));
+
+        assertThat(handshake.headers().firstValue("WebHook-Allowed-Rate")).contains("3");
+        assertThat(responses.subList(0, 3)).allMatch(r -> r.statusCode() == 202);
+        HttpResponse<String> refused = responses.get(3);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isBetween(1, 20));
+        assertThat(refused.body()).contains("may send 3 requests a minute");
+        assertThat(otherOrigin.statusCode()).as("each origin has its own allowance").isEqualTo(202);
     }
 
     @Test

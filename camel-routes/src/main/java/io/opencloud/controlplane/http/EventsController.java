@@ -11,7 +11,6 @@ import io.opencloud.events.envelope.MediaTypes;
 import io.opencloud.events.envelope.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /events}: the CloudEvents HTTP binding in binary, structured and batch modes. A batch is
+ * {@code POST /events}: the CloudEvents HTTP binding in binary, structured and batch modes, behind the CloudEvents
+ * webhook handshake ({@code OPTIONS}) and a per-origin rate limit (429 with Retry-After). A batch is
  * all-or-nothing: every event is checked first, and one bad event rejects the whole batch with the index of each
  * fault, so a sender never has to work out which half of a batch went through.
  */
@@ -50,25 +50,39 @@ public class EventsController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final String REQUEST_ORIGIN = "WebHook-Request-Origin";
 
     private final EventIngress ingress;
     private final CommandReplies replies;
     private final IngressProperties properties;
+    private final OriginRateLimiter rateLimiter;
 
-    public EventsController(EventIngress ingress, CommandReplies replies, IngressProperties properties) {
+    public EventsController(EventIngress ingress, CommandReplies replies, IngressProperties properties,
+                            OriginRateLimiter rateLimiter) {
         this.ingress = ingress;
         this.replies = replies;
         this.properties = properties;
+        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping
     public ResponseEntity<?> post(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > properties.maxRequestBytes()) {
-            return tooLarge(request.getContentLengthLong());
+        String origin = originOf(request);
+        if (request.getHeader(REQUEST_ORIGIN) != null && !properties.allows(origin)) {
+            return originNotAllowed(origin);
         }
-        byte[] body = readAtMost(request.getInputStream(), properties.maxRequestBytes() + 1);
-        if (body.length > properties.maxRequestBytes()) {
-            return tooLarge(body.length);
+        Optional<Duration> retryAfter = rateLimiter.acquire(origin);
+        if (retryAfter.isPresent()) {
+            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "origin \"" + origin + "\" may send " + properties.rateOf(origin)
+                            + " requests a minute; try again in " + seconds + " s");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
+        }
+        byte[] body = RequestBodies.readAtMost(request, properties.maxRequestBytes());
+        if (body == null) {
+            return tooLarge();
         }
         String contentType = request.getContentType();
         if (HttpCloudEvents.isBinary(request)) {
@@ -88,18 +102,35 @@ public class EventsController {
 
     /** The CloudEvents webhook abuse-protection handshake (CloudEvents HTTP webhook spec, section 4). */
     @RequestMapping(method = RequestMethod.OPTIONS)
-    public ResponseEntity<?> handshake(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin) {
+    public ResponseEntity<?> handshake(@RequestHeader(name = REQUEST_ORIGIN, required = false) String origin) {
         if (origin == null) {
             return ResponseEntity.ok().header(HttpHeaders.ALLOW, "POST, OPTIONS").build();
         }
-        if (!properties.allowedOrigins().contains("*") && !properties.allowedOrigins().contains(origin)) {
-            return Problems.of(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
-                    "origin \"" + origin + "\" may not deliver events here; allowed: " + properties.allowedOrigins());
+        if (!properties.allows(origin)) {
+            return originNotAllowed(origin);
         }
+        Integer rate = properties.rateOf(origin);
         return ResponseEntity.ok().header(HttpHeaders.ALLOW, "POST, OPTIONS")
                 .header("WebHook-Allowed-Origin", origin)
-                .header("WebHook-Allowed-Rate", properties.allowedRate())
+                .header("WebHook-Allowed-Rate", rate == null ? IngressProperties.UNLIMITED : rate.toString())
                 .build();
+    }
+
+    private ResponseEntity<ProblemDetail> originNotAllowed(String origin) {
+        return Problems.of(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
+                "origin \"" + origin + "\" may not deliver events here; allowed: " + properties.allowedOrigins());
+    }
+
+    /*
+     * The rate limit is per origin: the one a webhook sender named in the handshake, else the browser's Origin,
+     * else the client's address.
+     */
+    private static String originOf(HttpServletRequest request) {
+        String origin = request.getHeader(REQUEST_ORIGIN);
+        if (origin == null) {
+            origin = request.getHeader(HttpHeaders.ORIGIN);
+        }
+        return origin != null ? origin : request.getRemoteAddr();
     }
 
     /** The reply to a command, once its function has answered; {@code wait} long-polls up to 30 seconds. */
@@ -148,7 +179,6 @@ public class EventsController {
         if (array == null || !array.isArray()) {
             return Problems.invalidEvent(List.of(Violation.ofAttribute("(batch)", "a batch is a JSON array of events")));
         }
-        List<CloudEvent> events = new ArrayList<>();
         List<IngressOutcome.Accepted> accepted = new ArrayList<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -160,10 +190,7 @@ public class EventsController {
                 CloudEvent event = ((Decoded.Accepted) decoded).event();
                 switch (ingress.check(event)) {
                     case IngressOutcome.Rejected rejected -> violations = rejected.violations();
-                    case IngressOutcome.Accepted ok -> {
-                        events.add(event);
-                        accepted.add(ok);
-                    }
+                    case IngressOutcome.Accepted ok -> accepted.add(ok);
                 }
             }
             for (Violation violation : violations) {
@@ -178,9 +205,7 @@ public class EventsController {
             response.getBody().setProperty("errors", errors);
             return response;
         }
-        for (int i = 0; i < events.size(); i++) {
-            ingress.publish(events.get(i), accepted.get(i));
-        }
+        accepted.forEach(ingress::publish);
         return ResponseEntity.accepted().body(accepted.stream().map(EventsController::receipt).toList());
     }
 
@@ -201,13 +226,9 @@ public class EventsController {
                 : URI.create("/events/" + accepted.eventId() + "/reply");
     }
 
-    private ResponseEntity<ProblemDetail> tooLarge(long size) {
+    private ResponseEntity<ProblemDetail> tooLarge() {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-                "the request is " + (size > properties.maxRequestBytes() ? "over " : "") + properties.maxRequestBytes()
+                "the request is over " + properties.maxRequestBytes()
                         + " bytes, the limit set by opencloud.ingress.max-request-bytes");
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 }

@@ -1,15 +1,50 @@
 package io.opencloud.controlplane.http;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits of {@code POST /events}: the largest request accepted, and the origins allowed by the CloudEvents webhook
- * abuse-protection handshake ({@code *} allows any).
+ * Limits of {@code POST /events} (and of {@code POST /hooks/{source}}).
+ *
+ * @param maxRequestBytes the largest request accepted
+ * @param allowedOrigins  the origins the CloudEvents webhook handshake admits ({@code *} admits any)
+ * @param allowedRate     requests per minute each origin may send, {@code *} for no limit; announced in the
+ *                        handshake as {@code WebHook-Allowed-Rate}
+ * @param originRates     a different rate for some origins, by origin
  */
 @ConfigurationProperties("opencloud.ingress")
 public record IngressProperties(@DefaultValue("262144") int maxRequestBytes,
                                 @DefaultValue("*") List<String> allowedOrigins,
-                                @DefaultValue("*") String allowedRate) {
+                                @DefaultValue("*") String allowedRate,
+                                Map<String, Integer> originRates) {
+
+    public static final String UNLIMITED = "*";
+
+    public IngressProperties {
+        originRates = originRates == null ? Map.of() : Map.copyOf(originRates);
+        if (!allowedRate.equals(UNLIMITED) && !allowedRate.matches("[1-9][0-9]{0,8}")) {
+            throw new IllegalStateException("opencloud.ingress.allowed-rate must be * or a number of requests per"
+                    + " minute, not \"" + allowedRate + "\"");
+        }
+        originRates.forEach((origin, rate) -> {
+            if (rate == null || rate < 1) {
+                throw new IllegalStateException("opencloud.ingress.origin-rates[" + origin + "] must be at least 1");
+            }
+        });
+    }
+
+    public boolean allows(String origin) {
+        return allowedOrigins.contains(UNLIMITED) || allowedOrigins.contains(origin);
+    }
+
+    /** Requests per minute the origin may send, or null for no limit. */
+    public Integer rateOf(String origin) {
+        Integer rate = originRates.get(origin);
+        if (rate != null) {
+            return rate;
+        }
+        return allowedRate.equals(UNLIMITED) ? null : Integer.valueOf(allowedRate);
+    }
 }

@@ -1,0 +1,45 @@
+package io.opencloud.controlplane.hooks;
+
+import io.opencloud.events.WebhookTypes;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code opencloud.hooks}: the webhook sources, each with its signing secret, and how long a delivery id is
+ * remembered to refuse a replay.
+ */
+@ConfigurationProperties("opencloud.hooks")
+public record HookProperties(Map<String, Source> sources, @DefaultValue("PT24H") Duration replayWindow) {
+
+    public HookProperties {
+        sources = sources == null ? Map.of() : Map.copyOf(sources);
+        sources.forEach((name, source) -> {
+            if (!WebhookTypes.SOURCE_NAME.matcher(name).matches()) {
+                throw new IllegalStateException("opencloud.hooks.sources." + name + ": a source name is lower-case"
+                        + " letters, digits and inner dashes, since it becomes part of a CloudEvent type");
+            }
+            if (source.secret() == null || source.secret().isBlank()) {
+                throw new IllegalStateException("opencloud.hooks.sources." + name + ".secret is not set: without"
+                        + " it no delivery could be verified");
+            }
+        });
+    }
+
+    /**
+     * One sender of webhooks, {@code POST /hooks/<name>}.
+     *
+     * @param secret         the shared secret its deliveries are signed with (HMAC-SHA256); never logged
+     * @param deliveryHeader the header carrying the delivery id
+     * @param eventHeader    the header naming what happened, if the sender sends one
+     */
+    public record Source(String secret, @DefaultValue("X-GitHub-Delivery") String deliveryHeader,
+                         @DefaultValue("X-GitHub-Event") String eventHeader) {
+
+        @Override
+        public String toString() {
+            return "Source[deliveryHeader=" + deliveryHeader + ", eventHeader=" + eventHeader + "]";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.opencloud.controlplane.hooks;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.opencloud.controlplane.saga.Outbox;
+import io.opencloud.controlplane.saga.OutboxEvent;
+import io.opencloud.controlplane.saga.SagaCoordinator;
+import io.opencloud.controlplane.saga.SagaDefinition;
+import io.opencloud.controlplane.saga.SagaRegistry;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.Topics;
+import io.opencloud.events.WebhookTypes;
+import io.opencloud.events.envelope.MediaTypes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a signed webhook delivery into the CloudEvent {@code io.opencloud.webhook.<source>.received.v1}, in one
+ * transaction: the delivery id is recorded (a replay inside the window emits nothing), the event goes to the outbox
+ * for {@code opencloud.webhook.events}, and, when {@code opencloud.sagas.triggers} maps the type to a saga, that saga
+ * starts.
+ */
+@Component
+public class WebhookReceiver {
+
+    private final WebhookDeliveries deliveries;
+    private final Outbox outbox;
+    private final SagaRegistry sagas;
+    private final SagaCoordinator coordinator;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public WebhookReceiver(WebhookDeliveries deliveries, Outbox outbox, SagaRegistry sagas,
+                           SagaCoordinator coordinator, TransactionTemplate tx, JsonMapper json) {
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.sagas = sagas;
+        this.coordinator = coordinator;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** A delivery whose signature has been verified. */
+    public record Delivery(String source, String deliveryId, String event, String contentType, byte[] body) {
+    }
+
+    public WebhookReceipt receive(Delivery delivery) {
+        String type = WebhookTypes.type(delivery.source());
+        // Derived from the delivery, so that a replay after the window has passed still cannot start a second saga.
+        String eventId = UUID.nameUUIDFromBytes((delivery.source() + "\n" + delivery.deliveryId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        Optional<SagaDefinition> saga = sagas.forTrigger(type);
+        String sagaId = saga.map(s -> eventId).orElse(null);
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            if (!deliveries.record(delivery.source(), delivery.deliveryId(), eventId, now)) {
+                return new WebhookReceipt(eventId, type, sagaId, true,
+                        deliveries.receivedAt(delivery.source(), delivery.deliveryId()).orElse(now));
+            }
+            String data = json.writeValueAsString(dataOf(delivery));
+            String source = WebhookTypes.eventSource(delivery.source());
+            outbox.emit(new OutboxEvent(eventId, delivery.source(), type, Topics.WEBHOOK_EVENTS, data, source,
+                    delivery.event(), now.toString(), sagaId, null));
+            saga.ifPresent(definition -> coordinator.start(definition, event(eventId, type, source, delivery, data,
+                    now), sagaId));
+            return new WebhookReceipt(eventId, type, sagaId, false, now);
+        });
+    }
+
+    private ObjectNode dataOf(Delivery delivery) {
+        ObjectNode data = json.createObjectNode();
+        data.put("deliveryId", delivery.deliveryId());
+        if (delivery.event() != null) {
+            data.put("event", delivery.event());
+        }
+        data.put("contentType", delivery.contentType() == null ? "application/octet-stream" : delivery.contentType());
+        if (MediaTypes.isJson(delivery.contentType())) {
+            try {
+                data.set("payload", json.readTree(delivery.body()));
+                return data;
+            } catch (JacksonException e) {
+                // A signed body that claims to be JSON but is not is still the sender's: it is kept, as bytes.
+            }
+        }
+        data.put("payloadBase64", Base64.getEncoder().encodeToString(delivery.body()));
+        return data;
+    }
+
+    private static CloudEvent event(String id, String type, String source, Delivery delivery, String data,
+                                    Instant now) {
+        return CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create(source))
+                .withSubject(delivery.event()).withTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .withDataContentType(Envelope.JSON).withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+}
