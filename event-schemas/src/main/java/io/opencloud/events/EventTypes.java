@@ -21,6 +21,16 @@ public final class EventTypes {
                 Stream.of(PingType.TYPE, WebhookTypes.FAMILY)).flatMap(s -> s).toList();
     }
 
+    /**
+     * The types other systems may send the control plane (on {@code opencloud.ingress} or to {@code POST /events}):
+     * the commands, the saga triggers and the cron tick. Signed webhooks have a door of their own.
+     */
+    public static List<String> ingressTypes() {
+        return Stream.of(Arrays.stream(Operation.values()).map(Operation::requestedType),
+                Arrays.stream(TriggerType.values()).map(TriggerType::type), Stream.of(PingType.TYPE))
+                .flatMap(s -> s).toList();
+    }
+
     public static boolean isKnown(String type) {
         return WebhookTypes.isWebhookType(type) || all().contains(type);
     }

@@ -17,7 +17,8 @@ public final class WebhookTypes {
     /** A source name is one lower-case word (digits and inner dashes allowed), so that the type stays well-formed. */
     public static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private static final Pattern TYPE = Pattern.compile("io\\.opencloud\\.webhook\\.(" + SOURCE_NAME.pattern()
+    /** Every type of the family; group 1 is the source. */
+    public static final Pattern TYPE_PATTERN = Pattern.compile("io\\.opencloud\\.webhook\\.(" + SOURCE_NAME.pattern()
             + ")\\.received\\.v1");
 
     private WebhookTypes() {
@@ -32,7 +33,7 @@ public final class WebhookTypes {
 
     /** The webhook source a type belongs to, when it is of the family. */
     public static Optional<String> sourceOf(String type) {
-        Matcher matcher = TYPE.matcher(type);
+        Matcher matcher = TYPE_PATTERN.matcher(type);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 

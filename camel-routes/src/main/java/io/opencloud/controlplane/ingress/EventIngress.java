@@ -7,23 +7,21 @@ import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.controlplane.saga.SagaCoordinator;
 import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.controlplane.saga.SagaRegistry;
-import io.opencloud.events.Envelope;
 import io.opencloud.controlplane.schedule.Schedule;
 import io.opencloud.controlplane.schedule.Schedules;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.EventTypes;
 import io.opencloud.events.Operation;
 import io.opencloud.events.PingType;
-import io.opencloud.events.TriggerType;
 import io.opencloud.events.WebhookTypes;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.Violation;
 import io.opencloud.events.schema.EventContentValidator;
 import io.opencloud.events.schema.EventSchemas;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -73,7 +71,7 @@ public class EventIngress {
         if (command.isEmpty()) {
             return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "\"" + event.getType()
                     + "\" is not a command or saga trigger the control plane accepts; accepted are "
-                    + acceptedTypes())));
+                    + EventTypes.ingressTypes())));
         }
         return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event), event.getType(),
                 new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()), event);
@@ -145,11 +143,5 @@ public class EventIngress {
     private static String derivedSagaId(CloudEvent event) {
         return UUID.nameUUIDFromBytes((event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    private static List<String> acceptedTypes() {
-        return Stream.of(Arrays.stream(Operation.values()).map(Operation::requestedType),
-                Arrays.stream(TriggerType.values()).map(TriggerType::type), Stream.of(PingType.TYPE))
-                .flatMap(s -> s).toList();
     }
 }
