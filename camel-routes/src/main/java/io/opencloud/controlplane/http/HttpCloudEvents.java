@@ -3,11 +3,17 @@ package io.opencloud.controlplane.http;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
+import io.opencloud.events.envelope.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,13 +31,22 @@ public final class HttpCloudEvents {
 
     public static Decoded readBinary(HttpServletRequest request, byte[] body) {
         Map<String, String> attributes = new HashMap<>();
+        List<Violation> undecodable = new ArrayList<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(ATTRIBUTE_PREFIX)) {
-                attributes.put(lower.substring(ATTRIBUTE_PREFIX.length()), percentDecode(request.getHeader(name)));
+                String attribute = lower.substring(ATTRIBUTE_PREFIX.length());
+                String value = percentDecode(request.getHeader(name));
+                if (value == null) {
+                    undecodable.add(Violation.ofAttribute(attribute, "header " + name
+                            + " percent-encodes bytes that are not UTF-8"));
+                } else {
+                    attributes.put(attribute, value);
+                }
             }
         }
-        return EnvelopeReader.fromBinary(attributes, request.getContentType(), body);
+        return undecodable.isEmpty() ? EnvelopeReader.fromBinary(attributes, request.getContentType(), body)
+                : new Decoded.Rejected(undecodable);
     }
 
     public static Decoded readStructured(byte[] body) {
@@ -48,6 +63,7 @@ public final class HttpCloudEvents {
 
     /**
      * The HTTP binding percent-encodes header values outside printable ASCII; unlike form decoding, '+' stays '+'.
+     * Null when the decoded bytes are not UTF-8.
      */
     static String percentDecode(String value) {
         if (value.indexOf('%') < 0) {
@@ -64,7 +80,13 @@ public final class HttpCloudEvents {
                 bytes.write(encoded, 0, encoded.length);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean isHex(char c) {

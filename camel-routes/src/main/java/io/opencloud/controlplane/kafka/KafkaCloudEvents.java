@@ -9,9 +9,14 @@ import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
 import io.opencloud.events.envelope.Violation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,13 +35,25 @@ public final class KafkaCloudEvents {
     public static Decoded read(Map<String, Object> headers, byte[] value) {
         Map<String, String> attributes = new HashMap<>();
         String contentType = null;
+        List<Violation> undecodable = new ArrayList<>();
         for (Map.Entry<String, Object> header : headers.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (name.startsWith(Envelope.KAFKA_ATTRIBUTE_PREFIX)) {
-                attributes.put(name.substring(Envelope.KAFKA_ATTRIBUTE_PREFIX.length()), text(header.getValue()));
-            } else if (name.equals(Envelope.KAFKA_CONTENT_TYPE)) {
-                contentType = text(header.getValue());
+            boolean attribute = name.startsWith(Envelope.KAFKA_ATTRIBUTE_PREFIX);
+            if (!attribute && !name.equals(Envelope.KAFKA_CONTENT_TYPE)) {
+                continue;
             }
+            String text = text(header.getValue());
+            if (text == null) {
+                undecodable.add(Violation.ofAttribute(attribute ? name.substring(Envelope.KAFKA_ATTRIBUTE_PREFIX
+                        .length()) : "datacontenttype", "header " + header.getKey() + " is not UTF-8 text"));
+            } else if (attribute) {
+                attributes.put(name.substring(Envelope.KAFKA_ATTRIBUTE_PREFIX.length()), text);
+            } else {
+                contentType = text;
+            }
+        }
+        if (!undecodable.isEmpty()) {
+            return new Decoded.Rejected(undecodable);
         }
         byte[] body = value == null ? new byte[0] : value;
         if (MediaTypes.isStructuredCloudEvent(contentType)) {
@@ -91,7 +108,16 @@ public final class KafkaCloudEvents {
         }
     }
 
+    /* The Kafka binding carries attributes as UTF-8; bytes that are not are refused rather than patched up. */
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+        if (!(value instanceof byte[] bytes)) {
+            return String.valueOf(value);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }
