@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "opencloud.ingress.max-request-bytes=8192", "opencloud.sagas.demo-grant.step-timeout=PT2S",
+        // The shared runtime stops beside the context at JVM exit; Camel need not wait for its timers then.
+        "camel.main.shutdown-timeout=5",
         "opencloud.ingress.allowed-origins=partner.example,limited.example",
         "opencloud.ingress.origin-rates[limited.example]=3",
         "opencloud.hooks.sources.github.secret=" + ControlPlaneTestBase.GITHUB_SECRET,

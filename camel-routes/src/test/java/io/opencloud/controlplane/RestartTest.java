@@ -1,8 +1,13 @@
 package io.opencloud.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.opencloud.controlplane.schedule.ScheduleStore;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -11,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The control plane on its embedded default (its own broker, database and S3 server under one data directory),
- * stopped and started again on the same directory: a macaroon issued before the restart still verifies after it.
+ * stopped and started again on the same directory: a macaroon issued before the restart still verifies after it, and
+ * a schedule ticking every second fires each tick once across the restart, those missed while stopped late.
  */
 class RestartTest {
 
@@ -21,7 +27,16 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return SpringApplication.run(ControlPlaneApplication.class,
                 "--opencloud.data-dir=" + dataDir, "--server.port=0", "--opencloud.kafka.port=0",
-                "--opencloud.kafka.controller-port=0", "--opencloud.db.port=0", "--opencloud.s3.port=0");
+                "--opencloud.kafka.controller-port=0", "--opencloud.db.port=0", "--opencloud.s3.port=0",
+                "--opencloud.schedules.every-second.cron=* * * * * *",
+                "--opencloud.schedules.every-second.catch-up=all",
+                "--opencloud.schedules.every-second.misfire-grace=PT0.5S",
+                "--opencloud.schedules.every-second.target=" + ControlPlaneTestBase.VERIFY,
+                "--opencloud.schedules.every-second.data=" + ControlPlaneTestBase.TICK_DATA);
+    }
+
+    private static List<ScheduleStore.Firing> firings(ConfigurableApplicationContext context) {
+        return context.getBean(ScheduleStore.class).recentFirings("every-second", 10_000).reversed();
     }
 
     private static Http http(ConfigurableApplicationContext context) {
@@ -29,13 +44,16 @@ class RestartTest {
     }
 
     @Test
-    void aMacaroonIssuedBeforeARestartVerifiesAfterIt() {
+    void aMacaroonIssuedBeforeARestartVerifiesAfterItAndEveryScheduledTickFiresOnce() {
         String macaroon;
+        Instant stoppedAt;
         try (ConfigurableApplicationContext context = start()) {
             Http http = http(context);
             assertThat(http.postStructured(Http.issueEvent("before", "s3://kept/object", "read", 3600)).statusCode())
                     .isEqualTo(202);
             macaroon = http.reply("before").get("data").get("macaroon").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> firings(context).size() >= 2);
+            stoppedAt = Instant.now();
         }
 
         try (ConfigurableApplicationContext context = start()) {
@@ -44,6 +62,19 @@ class RestartTest {
             assertThat(http.postStructured(Http.verifyEvent("after", macaroon, "s3://kept/object", "read")).statusCode())
                     .isEqualTo(202);
             assertThat(http.reply("after").get("data").get("valid").asBoolean()).isTrue();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> firings(context).getLast().tick()
+                    .isAfter(Instant.now().minusSeconds(2)));
+            List<ScheduleStore.Firing> firings = firings(context);
+            for (int i = 1; i < firings.size(); i++) {
+                assertThat(Duration.between(firings.get(i - 1).tick(), firings.get(i).tick()))
+                        .as("every second fired once, none twice, none lost").isEqualTo(Duration.ofSeconds(1));
+            }
+            assertThat(firings).filteredOn(f -> f.tick().isAfter(stoppedAt.plusSeconds(1)))
+                    .as("the ticks missed while stopped were fired late, by catch-up")
+                    .anyMatch(ScheduleStore.Firing::late);
+            assertThat(http.reply(firings.getFirst().eventId()).get("type").asString())
+                    .startsWith("io.opencloud.macaroon.verify.");
         }
     }
 }
