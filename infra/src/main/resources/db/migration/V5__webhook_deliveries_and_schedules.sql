@@ -25,3 +25,6 @@ CREATE TABLE schedule_firing (
     late     boolean     NOT NULL,
     PRIMARY KEY (schedule, tick_at)
 );
+
+-- GET /sagas?trigger=<event id>: a sender that published a trigger finds the saga it started.
+CREATE INDEX saga_trigger_id ON saga (trigger_id);

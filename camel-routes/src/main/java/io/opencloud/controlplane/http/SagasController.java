@@ -45,6 +45,7 @@ public class SagasController {
 
     @GetMapping
     public ResponseEntity<?> list(@RequestParam Optional<String> status, @RequestParam Optional<String> type,
+                                  @RequestParam Optional<String> trigger,
                                   @RequestParam(defaultValue = "50") int limit) {
         Optional<SagaStatus> wanted;
         try {
@@ -53,7 +54,7 @@ public class SagasController {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status must be one of " + List.of(SagaStatus.values()));
         }
-        return ResponseEntity.ok(store.list(wanted, type, Math.clamp(limit, 1, 500)).stream()
+        return ResponseEntity.ok(store.list(wanted, type, trigger, Math.clamp(limit, 1, 500)).stream()
                 .map(SagasController::summary).toList());
     }
 

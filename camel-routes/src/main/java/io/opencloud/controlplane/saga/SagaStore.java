@@ -67,13 +67,15 @@ public class SagaStore {
                 .param(sagaId).query(this::saga).optional();
     }
 
-    public List<SagaRow> list(Optional<SagaStatus> status, Optional<String> type, int limit) {
+    public List<SagaRow> list(Optional<SagaStatus> status, Optional<String> type, Optional<String> triggerId,
+                              int limit) {
         return jdbc.sql("SELECT " + SAGA_COLUMNS + """
                          FROM saga
                         WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR saga_type = ?)
+                          AND (?::text IS NULL OR trigger_id = ?)
                         ORDER BY created_at DESC LIMIT ?""")
                 .params(status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null),
-                        type.orElse(null), type.orElse(null), limit)
+                        type.orElse(null), type.orElse(null), triggerId.orElse(null), triggerId.orElse(null), limit)
                 .query(this::saga).list();
     }
 

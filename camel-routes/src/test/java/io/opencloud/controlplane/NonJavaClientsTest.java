@@ -1,0 +1,84 @@
+package io.opencloud.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opencloud.events.Topics;
+import io.opencloud.infra.test.SharedTestRuntime;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The README's walk-through with clients that are not Java: kcat publishes a saga trigger on
+ * {@code opencloud.ingress} in binary mode, curl finds the saga by the trigger's id and follows its stream to the
+ * end. The clients are looked up on the PATH; CI installs kcat ({@code .ci/run}); where one is missing the test is
+ * reported skipped, not passed.
+ */
+class NonJavaClientsTest extends ControlPlaneTestBase {
+
+    private static final String TRIGGER = "io.opencloud.demo.grant.requested.v1";
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    private static String run(String input, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
+        assertThat(process.exitValue()).as("%s exit status; output: %s", command[0], output).isZero();
+        return output;
+    }
+
+    @Test
+    void aTriggerPublishedWithKcatStartsASagaThatCurlWatchesToTheEnd() throws Exception {
+        assumeThat(onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
+        assumeThat(onPath("curl")).as("curl on the PATH").isTrue();
+        String id = "kcat-" + id();
+
+        run("{\"resource\":\"s3://results/kcat\",\"action\":\"read\",\"ttlSeconds\":60}",
+                "kcat", "-P", "-b", SharedTestRuntime.endpoints().kafkaBootstrap(), "-t", Topics.INGRESS, "-k", id,
+                "-H", "ce_specversion=1.0", "-H", "ce_id=" + id, "-H", "ce_source=/demo/kcat", "-H", "ce_type=" + TRIGGER,
+                "-H", "content-type=application/json");
+
+        String base = "http://127.0.0.1:" + port;
+        List<String> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode sagas = Http.JSON.readTree(run(null, "curl", "-s", base + "/sagas?trigger=" + id));
+            sagas.forEach(saga -> found.add(saga.get("sagaId").asString()));
+            return !found.isEmpty();
+        });
+        String stream = run(null, "curl", "-s", "-N", "--max-time", "60", base + "/sagas/" + found.getFirst()
+                + "/stream");
+
+        assertThat(stream).contains("event:STARTED").contains("event:COMPLETED");
+    }
+
+    @Test
+    void aStructuredEventPublishedWithKcatWithoutHeadersIsServed() throws Exception {
+        assumeThat(onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
+        String id = "kcat-" + id();
+
+        run(Http.issueEvent(id, "s3://results/kcat", "read", 60).replace("\n", " "),
+                "kcat", "-P", "-b", SharedTestRuntime.endpoints().kafkaBootstrap(), "-t", Topics.INGRESS, "-k", id);
+
+        assertThat(http().reply(id).get("type").asString()).isEqualTo("io.opencloud.macaroon.issue.completed.v1");
+    }
+}
