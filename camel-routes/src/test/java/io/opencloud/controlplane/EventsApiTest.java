@@ -103,8 +103,16 @@ class EventsApiTest extends ControlPlaneTestBase {
         assertThat(http().postStructured("x".repeat(9000)).statusCode()).isEqualTo(413);
     }
 
+    private double ingressCount(String outcome) {
+        String line = "opencloud_ingress_events_total{channel=\"http\",outcome=\"" + outcome + "\"} ";
+        return http().get("/actuator/prometheus").body().lines().filter(l -> l.startsWith(line))
+                .mapToDouble(l -> Double.parseDouble(l.substring(line.length()))).sum();
+    }
+
     @Test
-    void aBatchIsAllOrNothing() {
+    void aBatchIsAllOrNothingAndEachOfItsEventsIsCounted() {
+        double acceptedBefore = ingressCount("accepted");
+        double rejectedBefore = ingressCount("rejected");
         String good = id();
         HttpResponse<String> rejected = http().post("/events", "application/cloudevents-batch+json",
                 "[" + Http.issueEvent(good, "r", "read", 60) + ",{\"specversion\":\"1.0\"}]", Map.of());
@@ -122,6 +130,8 @@ class EventsApiTest extends ControlPlaneTestBase {
         assertThat(http().reply(second).get("type").asString()).endsWith("completed.v1");
         assertThat(http().get("/events/" + good + "/reply").statusCode())
                 .as("the good event of the rejected batch was not accepted").isEqualTo(404);
+        assertThat(ingressCount("accepted") - acceptedBefore).isEqualTo(2);
+        assertThat(ingressCount("rejected") - rejectedBefore).isEqualTo(2);
     }
 
     @Test

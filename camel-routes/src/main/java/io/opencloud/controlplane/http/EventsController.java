@@ -51,6 +51,7 @@ public class EventsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final String REQUEST_ORIGIN = "WebHook-Request-Origin";
+    private static final String CHANNEL = "http";
 
     private final EventIngress ingress;
     private final CommandReplies replies;
@@ -157,10 +158,11 @@ public class EventsController {
 
     private ResponseEntity<?> single(Decoded decoded) {
         if (decoded instanceof Decoded.Rejected rejected) {
+            ingress.count(CHANNEL, false, 1);
             return Problems.invalidEvent(rejected.violations());
         }
         CloudEvent event = ((Decoded.Accepted) decoded).event();
-        IngressOutcome outcome = ingress.submit(event, "http");
+        IngressOutcome outcome = ingress.submit(event, CHANNEL);
         if (outcome instanceof IngressOutcome.Rejected rejected) {
             return Problems.invalidEvent(rejected.violations());
         }
@@ -200,12 +202,14 @@ public class EventsController {
             }
         }
         if (!errors.isEmpty()) {
+            ingress.count(CHANNEL, false, array.size());
             ResponseEntity<ProblemDetail> response = Problems.of(HttpStatus.BAD_REQUEST, "invalid-batch",
                     "Invalid CloudEvents batch", errors.size() + " fault(s) in the batch; no event of it was accepted");
             response.getBody().setProperty("errors", errors);
             return response;
         }
         accepted.forEach(ingress::publish);
+        ingress.count(CHANNEL, true, accepted.size());
         return ResponseEntity.accepted().body(accepted.stream().map(EventsController::receipt).toList());
     }
 

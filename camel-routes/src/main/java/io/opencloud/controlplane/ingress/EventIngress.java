@@ -103,9 +103,17 @@ public class EventIngress {
         if (outcome instanceof IngressOutcome.Accepted accepted) {
             publish(accepted);
         }
-        meters.counter("opencloud.ingress.events", "channel", channel,
-                "outcome", outcome instanceof IngressOutcome.Accepted ? "accepted" : "rejected").increment();
+        count(channel, outcome instanceof IngressOutcome.Accepted, 1);
         return outcome;
+    }
+
+    /**
+     * Counts events in {@code opencloud_ingress_events_total} that did not come through {@link #submit}: a batch,
+     * checked and stored as a whole, or a record refused before it was a CloudEvent.
+     */
+    public void count(String channel, boolean accepted, int events) {
+        meters.counter("opencloud.ingress.events", "channel", channel, "outcome", accepted ? "accepted" : "rejected")
+                .increment(events);
     }
 
     /** Stores an event that {@link #check} accepted. */

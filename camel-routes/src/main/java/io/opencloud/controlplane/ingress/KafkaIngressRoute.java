@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaIngressRoute extends RouteBuilder {
 
+    private static final String CHANNEL = "kafka";
+
     private final KafkaEndpoints kafka;
     private final ConsumedEvents events;
     private final EventIngress ingress;
@@ -45,11 +47,11 @@ public class KafkaIngressRoute extends RouteBuilder {
     }
 
     private void admit(Exchange exchange) {
-        events.read(exchange).ifPresent(event -> {
-            if (ingress.submit(event, "kafka") instanceof IngressOutcome.Rejected rejected) {
+        events.read(exchange).ifPresentOrElse(event -> {
+            if (ingress.submit(event, CHANNEL) instanceof IngressOutcome.Rejected rejected) {
                 deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
                         .collect(Collectors.joining("; ")));
             }
-        });
+        }, () -> ingress.count(CHANNEL, false, 1));
     }
 }
