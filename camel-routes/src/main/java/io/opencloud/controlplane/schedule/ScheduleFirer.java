@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fires every due tick of every schedule: a {@value PingType#TYPE} CloudEvent on {@code opencloud.ingress}, written
  * to the outbox in the transaction that moves the schedule's last tick on. The schedule's row stays locked for that
  * transaction, so a tick fires once whether the control plane restarts or several run side by side; the ping's id is
- * derived from the schedule and the tick, so the saga it starts is started once even if the ping is delivered twice.
+ * derived from the schedule, the tick and a salt kept with the schedule, so the saga it starts is started once even
+ * if the ping is delivered twice, and nobody can send a future tick ahead of time under its id.
  */
 @Component
 public class ScheduleFirer {
@@ -32,7 +33,6 @@ public class ScheduleFirer {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock;
-    private volatile boolean registered;
 
     public ScheduleFirer(Schedules schedules, ScheduleStore store, Outbox outbox, TransactionTemplate tx,
                          MeterRegistry meters) {
@@ -44,19 +44,25 @@ public class ScheduleFirer {
         this.clock = Clock.systemUTC();
     }
 
-    /** Fires what is due now; returns how many ticks fired. */
+    /** Fires what is due now; returns how many ticks fired. A schedule that fails does not hold up the others. */
     public int fireDue() {
         Instant now = clock.instant();
-        if (!registered) {
-            schedules.all().forEach(schedule -> store.register(schedule.name(), now));
-            registered = true;
-        }
         Map<String, Instant> lastTicks = store.lastTicks();
         int fired = 0;
         for (Schedule schedule : schedules.all()) {
-            Instant next = schedule.nextTick(lastTicks.get(schedule.name()));
+            Instant lastTick = lastTicks.get(schedule.name());
+            if (lastTick == null) {
+                store.register(schedule.name(), now);
+                continue;
+            }
+            Instant next = schedule.nextTick(lastTick);
             if (next != null && !next.isAfter(now)) {
-                fired += fire(schedule, now);
+                try {
+                    fired += fire(schedule, now);
+                } catch (RuntimeException e) {
+                    count(schedule, "failed", 1);
+                    log.warn("Schedule {} could not fire its due ticks; the next poll tries again", schedule.name(), e);
+                }
             }
         }
         return fired;
@@ -64,12 +70,13 @@ public class ScheduleFirer {
 
     private int fire(Schedule schedule, Instant now) {
         TickPlan plan = tx.execute(status -> {
-            TickPlan due = TickPlan.of(schedule, store.lockLastTick(schedule.name()).orElseThrow(), now);
+            ScheduleStore.State state = store.lock(schedule.name()).orElseThrow();
+            TickPlan due = TickPlan.of(schedule, state.lastTick(), now);
             if (due.lastTick() == null) {
                 return due;
             }
-            for (TickPlan.Tick tick : due.fire()) {
-                String eventId = pingId(schedule, tick.at());
+            for (TickPlan.Tick tick : due.toFire()) {
+                String eventId = pingId(schedule, tick.at(), state.pingSalt());
                 outbox.emit(new OutboxEvent(eventId, schedule.name(), PingType.TYPE, Topics.INGRESS, schedule.data(),
                         schedule.pingSource(), null, tick.at().toString(), null, null));
                 store.recordFiring(schedule.name(), tick, eventId, now);
@@ -77,15 +84,15 @@ public class ScheduleFirer {
             store.advance(schedule.name(), due.lastTick(), now);
             return due;
         });
-        long late = plan.fire().stream().filter(TickPlan.Tick::late).count();
-        count(schedule, "fired", plan.fire().size() - late);
+        long late = plan.toFire().stream().filter(TickPlan.Tick::late).count();
+        count(schedule, "fired", plan.toFire().size() - late);
         count(schedule, "late", late);
         count(schedule, "skipped", plan.skipped());
         if (late > 0 || plan.skipped() > 0) {
             log.info("Schedule {} caught up by its policy {}: {} missed tick(s) fired late, {} skipped", schedule.name(),
                     schedule.catchUp(), late, plan.skipped());
         }
-        return plan.fire().size();
+        return plan.toFire().size();
     }
 
     private void count(Schedule schedule, String outcome, long amount) {
@@ -95,9 +102,9 @@ public class ScheduleFirer {
         }
     }
 
-    /** The same tick of the same schedule always gets the same event id. */
-    static String pingId(Schedule schedule, Instant tick) {
-        return UUID.nameUUIDFromBytes((schedule.pingSource() + "\n" + tick).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /** The same tick of the same schedule always gets the same event id, which nobody outside can work out. */
+    private static String pingId(Schedule schedule, Instant tick, String salt) {
+        return UUID.nameUUIDFromBytes((salt + "\n" + schedule.pingSource() + "\n" + tick)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

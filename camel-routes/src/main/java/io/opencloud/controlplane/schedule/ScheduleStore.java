@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +23,9 @@ public class ScheduleStore {
     /** A schedule seen for the first time starts counting now: ticks from before it was configured never fire. */
     public void register(String schedule, Instant now) {
         jdbc.sql("""
-                        INSERT INTO schedule_state (schedule, last_tick, updated_at) VALUES (?, ?, ?)
+                        INSERT INTO schedule_state (schedule, last_tick, ping_salt, updated_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (schedule) DO NOTHING""")
-                .params(schedule, Timestamp.from(now), Timestamp.from(now)).update();
+                .params(schedule, Timestamp.from(now), UUID.randomUUID().toString(), Timestamp.from(now)).update();
     }
 
     public Map<String, Instant> lastTicks() {
@@ -33,10 +34,15 @@ public class ScheduleStore {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** The last tick, locked until the transaction ends, so that only one firer deals with the next ticks. */
-    public Optional<Instant> lockLastTick(String schedule) {
-        return jdbc.sql("SELECT last_tick FROM schedule_state WHERE schedule = ? FOR UPDATE")
-                .param(schedule).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    /** The schedule's state, locked until the transaction ends, so that only one firer deals with the next ticks. */
+    public Optional<State> lock(String schedule) {
+        return jdbc.sql("SELECT last_tick, ping_salt FROM schedule_state WHERE schedule = ? FOR UPDATE")
+                .param(schedule).query((rs, n) -> new State(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+                .optional();
+    }
+
+    /** The last tick dealt with, and the salt of the schedule's ping ids. */
+    public record State(Instant lastTick, String pingSalt) {
     }
 
     public void advance(String schedule, Instant lastTick, Instant now) {

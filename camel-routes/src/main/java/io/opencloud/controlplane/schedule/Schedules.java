@@ -12,6 +12,7 @@ import io.opencloud.events.schema.EventSchemas;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(ScheduleProperties.class)
 public class Schedules {
 
+    /* A schedule's name is a Kubernetes resource name, as the PingSource standing in for it would have. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
     private final Map<String, Schedule> byName = new TreeMap<>();
 
     public Schedules(ScheduleProperties properties, SagaRegistry sagas) {
@@ -41,9 +45,10 @@ public class Schedules {
         properties.schedules().forEach((name, spec) -> {
             List<String> faults = faults(name, spec, sagas, validator);
             if (faults.isEmpty()) {
-                byName.put(name, new Schedule(name, spec.cron(), CronExpression.parse(withSeconds(spec.cron())),
-                        ZoneId.of(spec.timeZone()), spec.target(), spec.data(), spec.catchUp(), spec.misfireGrace(),
-                        spec.maxCatchUp(), properties.scheduler().namespace()));
+                ZoneId zone = ZoneId.of(spec.timeZone());
+                byName.put(name, new Schedule(name, spec.cron(), WallClockCron.parse(spec.cron(), zone), zone,
+                        spec.target(), spec.data(), spec.catchUp(), spec.misfireGrace(), spec.maxCatchUp(),
+                        properties.scheduler().namespace()));
             } else {
                 faults.forEach(fault -> problems.add("opencloud.schedules." + name + ": " + fault));
             }
@@ -64,28 +69,30 @@ public class Schedules {
     private static List<String> faults(String name, ScheduleSpec spec, SagaRegistry sagas,
                                        EventContentValidator validator) {
         List<String> faults = new ArrayList<>();
-        if (!WebhookTypes.SOURCE_NAME.matcher(name).matches()) {
+        if (!NAME.matcher(name).matches()) {
             faults.add("the name must be lower-case letters, digits and inner dashes, as a PingSource's");
+        }
+        ZoneId zone = null;
+        try {
+            zone = ZoneId.of(spec.timeZone());
+        } catch (DateTimeException e) {
+            faults.add("time-zone \"" + spec.timeZone() + "\" is not a zone id such as UTC or Europe/Rome");
         }
         if (spec.cron() == null || spec.cron().isBlank()) {
             faults.add("cron is required");
-        } else {
+        } else if (zone != null) {
             try {
-                CronExpression.parse(withSeconds(spec.cron()));
+                if (WallClockCron.parse(spec.cron(), zone).next(Instant.now()) == null) {
+                    faults.add("cron \"" + spec.cron() + "\" never fires");
+                }
             } catch (IllegalArgumentException e) {
                 faults.add("cron \"" + spec.cron() + "\" is not a cron expression: " + e.getMessage());
             }
         }
-        try {
-            ZoneId.of(spec.timeZone());
-        } catch (DateTimeException e) {
-            faults.add("time-zone \"" + spec.timeZone() + "\" is not a zone id such as UTC or Europe/Rome");
-        }
         if (spec.maxCatchUp() < 0) {
             faults.add("max-catch-up must not be negative");
         }
-        if (spec.target() == null || (sagas.forTrigger(spec.target()).isEmpty()
-                && Operation.forRequestedType(spec.target()).isEmpty())) {
+        if (!isTarget(spec.target(), sagas)) {
             faults.add("target \"" + spec.target() + "\" is neither a saga trigger nor a command type");
         } else if (validator.check(CloudEventBuilder.v1().withId(name).withSource(URI.create("/schedules/" + name))
                 .withType(spec.target()).withDataContentType(Envelope.JSON)
@@ -96,9 +103,9 @@ public class Schedules {
         return faults;
     }
 
-    /* Spring's expressions start with seconds; a PingSource's five fields start with minutes. */
-    private static String withSeconds(String cron) {
-        String trimmed = cron.trim();
-        return !trimmed.startsWith("@") && trimmed.split("\\s+").length == 5 ? "0 " + trimmed : trimmed;
+    /* What the ingress accepts from a sender; webhook types are accepted only signed, so never from a schedule. */
+    private static boolean isTarget(String type, SagaRegistry sagas) {
+        return type != null && !WebhookTypes.isWebhookType(type)
+                && (sagas.forTrigger(type).isPresent() || Operation.forRequestedType(type).isPresent());
     }
 }

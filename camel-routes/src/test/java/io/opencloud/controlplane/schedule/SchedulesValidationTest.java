@@ -22,7 +22,7 @@ class SchedulesValidationTest {
     private final SagaRegistry sagas = new SagaRegistry(List.of(new SagaDefinition("demo-grant",
             List.of(SagaStep.of("issue", Operation.ISSUE_MACAROON, context -> null,
                     new RetryPolicy(1, Duration.ofSeconds(1), 1), Duration.ofSeconds(1))), Duration.ofMinutes(1))),
-            new SagaRegistry.TriggerMapping(Map.of()));
+            new SagaRegistry.TriggerMapping(Map.of("io.opencloud.webhook.github.received.v1", "demo-grant")));
 
     private static ScheduleSpec spec(String cron, String zone, String target, String data) {
         return new ScheduleSpec(cron, zone, target, data, CatchUpPolicy.LATEST, Duration.ofMinutes(1), 100);
@@ -50,6 +50,8 @@ class SchedulesValidationTest {
                 "bad-zone", spec("@daily", "Mars/Olympus", VERIFY, GOOD_DATA),
                 "bad-target", spec("@daily", "UTC", "io.opencloud.nothing.requested.v1", "{}"),
                 "bad-data", spec("@daily", "UTC", VERIFY, "{\"macaroon\":42}"),
+                "never", spec("0 0 30 2 *", "UTC", VERIFY, GOOD_DATA),
+                "webhook", spec("@daily", "UTC", "io.opencloud.webhook.github.received.v1", "{}"),
                 "Bad_Name", spec("@daily", "UTC", VERIFY, GOOD_DATA))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("opencloud.schedules.bad-cron: cron \"every day\" is not a cron expression")
@@ -57,6 +59,8 @@ class SchedulesValidationTest {
                 .hasMessageContaining("opencloud.schedules.bad-target: target \"io.opencloud.nothing.requested.v1\"")
                 .hasMessageContaining("opencloud.schedules.bad-data: data does not suit " + VERIFY)
                 .hasMessageContaining("/data/macaroon")
+                .hasMessageContaining("opencloud.schedules.never: cron \"0 0 30 2 *\" never fires")
+                .hasMessageContaining("opencloud.schedules.webhook: target \"io.opencloud.webhook.github")
                 .hasMessageContaining("opencloud.schedules.Bad_Name: the name must be lower-case");
     }
 

@@ -6,15 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.scheduling.support.CronExpression;
 
 class TickPlanTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:30Z");
 
     private static Schedule hourly(CatchUpPolicy policy, int maxCatchUp) {
-        return new Schedule("hourly", "0 0 * * * *", CronExpression.parse("0 0 * * * *"), ZoneId.of("UTC"),
-                "t", "{}", policy, Duration.ofMinutes(1), maxCatchUp, "opencloud");
+        return schedule("0 0 * * * *", "UTC", policy, maxCatchUp);
+    }
+
+    private static Schedule schedule(String cron, String zone, CatchUpPolicy policy, int maxCatchUp) {
+        return new Schedule("s", cron, WallClockCron.parse(cron, ZoneId.of(zone)), ZoneId.of(zone), "t", "{}", policy,
+                Duration.ofMinutes(1), maxCatchUp, "opencloud");
     }
 
     private static Instant hour(int h) {
@@ -25,7 +28,7 @@ class TickPlanTest {
     void nothingIsDueBeforeTheNextTick() {
         TickPlan plan = TickPlan.of(hourly(CatchUpPolicy.ALL, 10), hour(12), NOW);
 
-        assertThat(plan.fire()).isEmpty();
+        assertThat(plan.toFire()).isEmpty();
         assertThat(plan.lastTick()).isNull();
     }
 
@@ -33,7 +36,7 @@ class TickPlanTest {
     void aTickWithinTheGraceIsOnTime() {
         TickPlan plan = TickPlan.of(hourly(CatchUpPolicy.SKIP, 10), hour(11), NOW);
 
-        assertThat(plan.fire()).containsExactly(new TickPlan.Tick(hour(12), false));
+        assertThat(plan.toFire()).containsExactly(new TickPlan.Tick(hour(12), false));
         assertThat(plan.lastTick()).isEqualTo(hour(12));
     }
 
@@ -41,7 +44,7 @@ class TickPlanTest {
     void skipFiresOnlyTheOnTimeTickAfterAnOutage() {
         TickPlan plan = TickPlan.of(hourly(CatchUpPolicy.SKIP, 10), hour(7), NOW);
 
-        assertThat(plan.fire()).containsExactly(new TickPlan.Tick(hour(12), false));
+        assertThat(plan.toFire()).containsExactly(new TickPlan.Tick(hour(12), false));
         assertThat(plan.skipped()).isEqualTo(4);
     }
 
@@ -49,7 +52,7 @@ class TickPlanTest {
     void latestFiresTheNewestDueTickOnceEvenWhenItIsLate() {
         TickPlan plan = TickPlan.of(hourly(CatchUpPolicy.LATEST, 10), hour(7), NOW.plus(Duration.ofMinutes(5)));
 
-        assertThat(plan.fire()).containsExactly(new TickPlan.Tick(hour(12), true));
+        assertThat(plan.toFire()).containsExactly(new TickPlan.Tick(hour(12), true));
         assertThat(plan.skipped()).isEqualTo(4);
         assertThat(plan.lastTick()).isEqualTo(hour(12));
     }
@@ -58,17 +61,56 @@ class TickPlanTest {
     void allFiresEveryMissedTickOldestFirstUpToTheCap() {
         TickPlan plan = TickPlan.of(hourly(CatchUpPolicy.ALL, 3), hour(5), NOW);
 
-        assertThat(plan.fire()).containsExactly(new TickPlan.Tick(hour(9), true), new TickPlan.Tick(hour(10), true),
+        assertThat(plan.toFire()).containsExactly(new TickPlan.Tick(hour(9), true), new TickPlan.Tick(hour(10), true),
                 new TickPlan.Tick(hour(11), true), new TickPlan.Tick(hour(12), false));
         assertThat(plan.skipped()).isEqualTo(3);
         assertThat(plan.lastTick()).isEqualTo(hour(12));
     }
 
     @Test
+    void latestStillFiresEveryTickThatIsOnTime() {
+        Schedule everyTenSeconds = schedule("*/10 * * * * *", "UTC", CatchUpPolicy.LATEST, 10);
+
+        TickPlan plan = TickPlan.of(everyTenSeconds, NOW.minusSeconds(35), NOW);
+
+        assertThat(plan.toFire()).extracting(TickPlan.Tick::at).containsExactly(
+                Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:10Z"),
+                Instant.parse("2026-11-25T12:00:20Z"), Instant.parse("2026-11-25T12:00:30Z"));
+        assertThat(plan.skipped()).isZero();
+    }
+
+    @Test
     void aScheduleIsReadInItsZone() {
-        Schedule rome = new Schedule("rome", "0 0 2 * * *", CronExpression.parse("0 0 2 * * *"),
-                ZoneId.of("Europe/Rome"), "t", "{}", CatchUpPolicy.ALL, Duration.ofMinutes(1), 10, "opencloud");
+        Schedule rome = schedule("0 0 2 * * *", "Europe/Rome", CatchUpPolicy.ALL, 10);
 
         assertThat(rome.nextTick(hour(0))).isEqualTo(Instant.parse("2026-11-25T01:00:00Z"));
+    }
+
+    @Test
+    void aFixedWallTimeFiresOnceWhenTheClockFallsBack() {
+        Schedule nightly = schedule("30 2 * * *", "Europe/Rome", CatchUpPolicy.ALL, 10);
+
+        Instant first = nightly.nextTick(Instant.parse("2026-10-24T12:00:00Z"));
+        assertThat(first).as("02:30 summer time").isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        assertThat(nightly.nextTick(first)).as("not again at 02:30 winter time")
+                .isEqualTo(Instant.parse("2026-10-26T01:30:00Z"));
+    }
+
+    @Test
+    void aFixedWallTimeTheClockJumpsOverFiresAtTheJump() {
+        Schedule nightly = schedule("30 2 * * *", "Europe/Rome", CatchUpPolicy.ALL, 10);
+
+        Instant jump = nightly.nextTick(Instant.parse("2026-03-28T12:00:00Z"));
+        assertThat(jump).as("02:00 winter time became 03:00 summer time").isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(nightly.nextTick(jump)).isEqualTo(Instant.parse("2026-03-30T00:30:00Z"));
+    }
+
+    @Test
+    void anHourlyScheduleKeepsFiringByElapsedTimeAcrossBothChanges() {
+        Schedule hourly = schedule("0 * * * *", "Europe/Rome", CatchUpPolicy.ALL, 10);
+
+        assertThat(hourly.nextTick(Instant.parse("2026-10-24T23:30:00Z"))).isEqualTo(Instant.parse("2026-10-25T00:00:00Z"));
+        assertThat(hourly.nextTick(Instant.parse("2026-10-25T00:00:00Z"))).isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+        assertThat(hourly.nextTick(Instant.parse("2026-03-29T00:00:00Z"))).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
     }
 }
