@@ -24,15 +24,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The one door every external event goes through, whether it came over HTTP or on {@code opencloud.ingress}: the
- * event is checked against its type's contract; a saga trigger starts its saga (in the database, whence the outbox
- * sends the first command), and a single command is stored on its commands topic keyed by the saga it belongs to.
- * Nothing is acknowledged before it is stored.
+ * event is checked against its type's contract; a saga trigger ({@code io.opencloud.<domain>.<name>.requested.v1}
+ * mapped to a saga) starts its saga (in the database, whence the outbox sends the first command), and a single
+ * command ({@code io.opencloud.<domain>.<operation>.requested.v1}) is stored on its commands topic keyed by the saga
+ * it belongs to. A cron tick ({@code dev.knative.sources.ping}) is delivered as the event its schedule targets.
+ * Webhook types ({@code io.opencloud.webhook.<source>.received.v1}) are refused: they come only signed, through
+ * {@code POST /hooks/{source}}. Nothing is acknowledged before it is stored.
  */
 @Component
 public class EventIngress {
+
+    /** The channels events arrive by, as the metric {@code opencloud_ingress_events_total} names them. */
+    public static final String HTTP = "http";
+    public static final String KAFKA = "kafka";
+    public static final String HOOK = "hook";
+    public static final String ACCEPTED = "accepted";
+    public static final String REJECTED = "rejected";
 
     private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
     private final EventPublisher publisher;
@@ -79,7 +90,8 @@ public class EventIngress {
 
     /*
      * A cron tick, from the embedded scheduler or a Knative PingSource, is delivered as the event its schedule
-     * targets, keeping the tick's id and source: the same tick always starts the same saga.
+     * targets, keeping the tick's id and source (the same tick always starts the same saga) but always with the
+     * schedule's own data: whoever else sends a ping can at most run the job early, never run it on other data.
      */
     private IngressOutcome checkPing(CloudEvent ping) {
         String name = PingType.scheduleOf(ping.getSource().toString());
@@ -89,7 +101,8 @@ public class EventIngress {
                     + "\" names no configured schedule; configured are " + schedules.all().stream()
                     .map(Schedule::pingSource).toList())));
         }
-        return check(CloudEventBuilder.v1(ping).withType(schedule.get().target()).build());
+        return check(CloudEventBuilder.v1(ping).withType(schedule.get().target()).withDataContentType(Envelope.JSON)
+                .withData(schedule.get().data().getBytes(StandardCharsets.UTF_8)).build());
     }
 
     /**
@@ -103,7 +116,7 @@ public class EventIngress {
         if (outcome instanceof IngressOutcome.Accepted accepted) {
             publish(accepted);
         }
-        count(channel, outcome instanceof IngressOutcome.Accepted, 1);
+        count(channel, outcome instanceof IngressOutcome.Accepted ? ACCEPTED : REJECTED, 1);
         return outcome;
     }
 
@@ -111,9 +124,8 @@ public class EventIngress {
      * Counts events in {@code opencloud_ingress_events_total} that did not come through {@link #submit}: a batch,
      * checked and stored as a whole, or a record refused before it was a CloudEvent.
      */
-    public void count(String channel, boolean accepted, int events) {
-        meters.counter("opencloud.ingress.events", "channel", channel, "outcome", accepted ? "accepted" : "rejected")
-                .increment(events);
+    public void count(String channel, String outcome, int events) {
+        meters.counter("opencloud.ingress.events", "channel", channel, "outcome", outcome).increment(events);
     }
 
     /** Stores an event that {@link #check} accepted. */
@@ -132,7 +144,7 @@ public class EventIngress {
             case IngressOutcome.StartSaga(SagaDefinition saga) -> {
                 try {
                     coordinator.start(saga, event, accepted.sagaId());
-                } catch (DataAccessException e) {
+                } catch (DataAccessException | TransactionException e) {
                     throw new IngressUnavailableException("the saga store", e);
                 }
             }

@@ -7,18 +7,20 @@ import io.opencloud.events.Topics;
 import io.opencloud.events.envelope.Violation;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code opencloud.ingress}, where other systems publish CloudEvents in binary or structured Kafka mode.
- * A valid command goes on to its commands topic; anything else is parked on {@code opencloud.ingress.dlq} with the
- * reason, so the consumer never stops on a poison record and never drops one.
+ * Consumes {@code opencloud.ingress}, where other systems publish CloudEvents in binary or structured Kafka mode:
+ * commands, saga triggers and cron ticks ({@code dev.knative.sources.ping}), each handed to {@link EventIngress}.
+ * An invalid record is parked on {@code opencloud.ingress.dlq} with the reason, so the consumer never stops on a
+ * poison record and never drops one. A valid record that cannot be stored because the database or the broker is
+ * down is not parked: it is retried, with growing pauses, until they are back, and its offset is not committed
+ * meanwhile.
  */
 @Component
 public class KafkaIngressRoute extends RouteBuilder {
-
-    private static final String CHANNEL = "kafka";
 
     private final KafkaEndpoints kafka;
     private final ConsumedEvents events;
@@ -35,6 +37,10 @@ public class KafkaIngressRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        onException(IngressUnavailableException.class)
+                .maximumRedeliveries(-1).redeliveryDelay(200).useExponentialBackOff().maximumRedeliveryDelay(10_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
+
         onException(Exception.class)
                 .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff()
                 .handled(true)
@@ -48,10 +54,10 @@ public class KafkaIngressRoute extends RouteBuilder {
 
     private void admit(Exchange exchange) {
         events.read(exchange).ifPresentOrElse(event -> {
-            if (ingress.submit(event, CHANNEL) instanceof IngressOutcome.Rejected rejected) {
+            if (ingress.submit(event, EventIngress.KAFKA) instanceof IngressOutcome.Rejected rejected) {
                 deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
                         .collect(Collectors.joining("; ")));
             }
-        }, () -> ingress.count(CHANNEL, false, 1));
+        }, () -> ingress.count(EventIngress.KAFKA, EventIngress.REJECTED, 1));
     }
 }
