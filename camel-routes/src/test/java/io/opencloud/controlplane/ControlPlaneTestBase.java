@@ -17,11 +17,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "camel.main.shutdown-timeout=5",
         "opencloud.ingress.allowed-origins=partner.example,limited.example",
         "opencloud.ingress.origin-rates[limited.example]=3",
+        "opencloud.hooks.max-request-bytes=8192",
         "opencloud.hooks.sources.github.secret=" + ControlPlaneTestBase.GITHUB_SECRET,
         "opencloud.hooks.sources.ci.secret=" + ControlPlaneTestBase.CI_SECRET,
         "opencloud.hooks.sources.ci.delivery-header=X-Delivery-Id",
         "opencloud.hooks.sources.ci.event-header=X-Event",
         "opencloud.sagas.triggers[io.opencloud.webhook.ci.received.v1]=demo-grant",
+        // The heartbeat ticks through every test of this context: a verify command every 2 s on the kafka channel.
         "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
         "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,
         "opencloud.schedules.heartbeat.data=" + ControlPlaneTestBase.TICK_DATA,

@@ -30,6 +30,11 @@ class HooksTest extends ControlPlaneTestBase {
         return http().post("/hooks/github", "application/json", body, headers);
     }
 
+    /* A push no other test sends: a signed body is accepted once per replay window. */
+    private static String newPush() {
+        return PUSH.replace("main", id());
+    }
+
     private static String sign(String secret, String body) {
         return HookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
     }
@@ -45,7 +50,8 @@ class HooksTest extends ControlPlaneTestBase {
         String delivery = id();
         try (TopicReader events = new TopicReader(Topics.WEBHOOK_EVENTS,
                 r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(delivery))) {
-            HttpResponse<String> response = github(PUSH, sign(GITHUB_SECRET, PUSH), delivery);
+            String push = newPush();
+            HttpResponse<String> response = github(push, sign(GITHUB_SECRET, push), delivery);
 
             assertThat(response.statusCode()).isEqualTo(202);
             JsonNode receipt = Http.JSON.readTree(response.body());
@@ -54,21 +60,23 @@ class HooksTest extends ControlPlaneTestBase {
             ConsumerRecord<String, byte[]> event = events.awaitAtLeast(1, Duration.ofSeconds(20)).getFirst();
             assertThat(TopicReader.header(event, "ce_type")).isEqualTo("io.opencloud.webhook.github.received.v1");
             assertThat(TopicReader.header(event, "ce_source")).isEqualTo("/opencloud/hooks/github");
-            assertThat(TopicReader.header(event, "ce_subject")).isEqualTo("push");
+            assertThat(TopicReader.header(event, "ce_subject")).isEqualTo(delivery);
+            assertThat(event.key()).isEqualTo("github");
             assertThat(TopicReader.header(event, "ce_id")).isEqualTo(receipt.get("eventId").asString());
             JsonNode data = Http.JSON.readTree(event.value());
             assertThat(data.get("deliveryId").asString()).isEqualTo(delivery);
+            assertThat(data.get("event").asString()).isEqualTo("push");
             assertThat(data.get("payload").get("repository").get("full_name").asString()).isEqualTo("oc/catalog");
         }
     }
 
     @Test
-    void aReplayedDeliveryIsAnsweredButEmittedOnce() {
-        String delivery = id();
-        try (TopicReader events = new TopicReader(Topics.WEBHOOK_EVENTS,
-                r -> new String(r.value(), StandardCharsets.UTF_8).contains(delivery))) {
-            HttpResponse<String> first = github(PUSH, sign(GITHUB_SECRET, PUSH), delivery);
-            HttpResponse<String> replay = github(PUSH, sign(GITHUB_SECRET, PUSH), delivery);
+    void aReplayedDeliveryIsAnsweredButEmittedOnceEvenUnderANewDeliveryId() {
+        String body = newPush();
+        try (TopicReader events = new TopicReader(Topics.WEBHOOK_EVENTS, r -> r.value() != null
+                && new String(r.value(), StandardCharsets.UTF_8).contains(body.substring(20, 40)))) {
+            HttpResponse<String> first = github(body, sign(GITHUB_SECRET, body), id());
+            HttpResponse<String> replay = github(body, sign(GITHUB_SECRET, body), id());
 
             assertThat(first.statusCode()).isEqualTo(202);
             assertThat(replay.statusCode()).isEqualTo(200);
@@ -79,6 +87,19 @@ class HooksTest extends ControlPlaneTestBase {
             events.awaitAtLeast(1, Duration.ofSeconds(20));
             assertThat(events.drain(Duration.ofSeconds(2))).hasSize(1);
         }
+    }
+
+    @Test
+    void theSameDeliveryIdAgainIsADuplicateToo() {
+        String delivery = id();
+        String push = newPush();
+        HttpResponse<String> first = github(push, sign(GITHUB_SECRET, push), delivery);
+        String other = newPush();
+        HttpResponse<String> again = github(other, sign(GITHUB_SECRET, other), delivery);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(again.body()).get("duplicate").asBoolean()).isTrue();
     }
 
     @Test
@@ -97,12 +118,16 @@ class HooksTest extends ControlPlaneTestBase {
     }
 
     @Test
-    void anUnknownSourceIs404AMissingDeliveryId400AndAnOversizedBody413() {
+    void anUnknownSourceIs404AMissingDeliveryIdOrOverlongEventName400AndAnOversizedBody413() {
         assertThat(http().post("/hooks/gitlab", "application/json", PUSH,
                 Map.of(HookSignature.HEADER, sign(GITHUB_SECRET, PUSH))).statusCode()).isEqualTo(404);
         HttpResponse<String> noDelivery = github(PUSH, sign(GITHUB_SECRET, PUSH), null);
         assertThat(noDelivery.statusCode()).isEqualTo(400);
         assertThat(noDelivery.body()).contains("X-GitHub-Delivery");
+        HttpResponse<String> longName = http().post("/hooks/github", "application/json", PUSH, Map.of(
+                HookSignature.HEADER, sign(GITHUB_SECRET, PUSH), "X-GitHub-Delivery", id(),
+                "X-GitHub-Event", "e".repeat(201)));
+        assertThat(longName.statusCode()).isEqualTo(400);
         String huge = "{\"pad\":\"" + "x".repeat(9000) + "\"}";
         assertThat(github(huge, sign(GITHUB_SECRET, huge), id()).statusCode()).isEqualTo(413);
     }

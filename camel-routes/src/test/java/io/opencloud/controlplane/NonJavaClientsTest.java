@@ -36,15 +36,21 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
     }
 
     private static String run(String input, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path output = Files.createTempFile("client-", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         }
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        assertThat(process.exitValue()).as("%s exit status; output: %s", command[0], output).isZero();
-        return output;
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String text = Files.readString(output);
+        Files.delete(output);
+        assertThat(finished).as("%s finished; output: %s", command[0], text).isTrue();
+        assertThat(process.exitValue()).as("%s exit status; output: %s", command[0], text).isZero();
+        return text;
     }
 
     @Test

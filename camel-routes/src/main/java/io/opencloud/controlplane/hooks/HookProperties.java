@@ -7,11 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code opencloud.hooks}: the webhook sources, each with its signing secret, and how long a delivery id is
- * remembered to refuse a replay.
+ * {@code opencloud.hooks}: the webhook sources, each with its signing secret; how long a delivery is remembered to
+ * refuse a replay; and the largest delivery accepted (1 MiB by default: pushes of many commits are larger than
+ * most events).
  */
 @ConfigurationProperties("opencloud.hooks")
-public record HookProperties(Map<String, Source> sources, @DefaultValue("PT24H") Duration replayWindow) {
+public record HookProperties(Map<String, Source> sources, @DefaultValue("PT24H") Duration replayWindow,
+                             @DefaultValue("1048576") int maxRequestBytes) {
 
     public HookProperties {
         sources = sources == null ? Map.of() : Map.copyOf(sources);

@@ -23,11 +23,13 @@ public final class HookSignature {
     private HookSignature() {
     }
 
+    /** The signature the body should carry under the secret: {@code sha256=} and the hex HMAC-SHA256. */
     public static String sign(String secret, byte[] body) {
         return PREFIX + HexFormat.of().formatHex(hmac(secret, body));
     }
 
-    public static boolean matches(String secret, byte[] body, String header) {
+    /** Whether the header carries the expected signature (from {@link #sign}), compared in constant time. */
+    public static boolean matches(String expected, String header) {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }
@@ -37,7 +39,7 @@ public final class HookSignature {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(secret, body), given);
+        return MessageDigest.isEqual(HexFormat.of().parseHex(expected.substring(PREFIX.length())), given);
     }
 
     private static byte[] hmac(String secret, byte[] body) {

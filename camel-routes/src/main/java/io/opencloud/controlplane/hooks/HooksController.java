@@ -1,9 +1,8 @@
 package io.opencloud.controlplane.hooks;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opencloud.controlplane.http.IngressProperties;
 import io.opencloud.controlplane.http.Problems;
 import io.opencloud.controlplane.http.RequestBodies;
+import io.opencloud.controlplane.ingress.EventIngress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,23 +20,24 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /hooks/{source}}: plain webhooks (a Git push, a CI result, ...) signed with {@code X-Hub-Signature-256}
  * under the source's secret. A delivery whose signature does not match is refused with 401 and leaves no trace but
- * a metric; a signed one becomes the CloudEvent {@code io.opencloud.webhook.<source>.received.v1}.
+ * a metric; a signed one becomes the CloudEvent {@code io.opencloud.webhook.<source>.received.v1}, published on
+ * {@code opencloud.webhook.events} and, where a saga is mapped to the type, starting it.
  */
 @RestController
 @EnableConfigurationProperties(HookProperties.class)
 public class HooksController {
 
-    private final HookProperties hooks;
-    private final IngressProperties limits;
-    private final WebhookReceiver receiver;
-    private final MeterRegistry meters;
+    /* The schema of the webhook events bounds the delivery id and event name; longer ones are refused here. */
+    private static final int MAX_ID_LENGTH = 200;
 
-    public HooksController(HookProperties hooks, IngressProperties limits, WebhookReceiver receiver,
-                           MeterRegistry meters) {
+    private final HookProperties hooks;
+    private final WebhookReceiver receiver;
+    private final EventIngress ingress;
+
+    public HooksController(HookProperties hooks, WebhookReceiver receiver, EventIngress ingress) {
         this.hooks = hooks;
-        this.limits = limits;
         this.receiver = receiver;
-        this.meters = meters;
+        this.ingress = ingress;
     }
 
     @PostMapping("/hooks/{source}")
@@ -46,34 +47,40 @@ public class HooksController {
             return refused(HttpStatus.NOT_FOUND, "unknown-hook-source", "Unknown webhook source",
                     "no webhook source \"" + source + "\" is configured (opencloud.hooks.sources." + source + ".secret)");
         }
-        byte[] body = RequestBodies.readAtMost(request, limits.maxRequestBytes());
+        byte[] body = RequestBodies.readAtMost(request, hooks.maxRequestBytes());
         if (body == null) {
             return refused(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-                    "the request is over " + limits.maxRequestBytes()
-                            + " bytes, the limit set by opencloud.ingress.max-request-bytes");
+                    "the request is over " + hooks.maxRequestBytes()
+                            + " bytes, the limit set by opencloud.hooks.max-request-bytes");
         }
         String signature = request.getHeader(HookSignature.HEADER);
-        if (!HookSignature.matches(config.secret(), body, signature)) {
+        String expected = HookSignature.sign(config.secret(), body);
+        if (!HookSignature.matches(expected, signature)) {
             return refused(HttpStatus.UNAUTHORIZED, "bad-signature", "Signature does not match",
                     signature == null ? "the " + HookSignature.HEADER + " header is missing"
                             : "the " + HookSignature.HEADER + " header is not sha256=<HMAC-SHA256 of the body>"
                             + " under this source's secret");
         }
         String deliveryId = request.getHeader(config.deliveryHeader());
-        if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 200) {
+        if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > MAX_ID_LENGTH) {
             return refused(HttpStatus.BAD_REQUEST, "missing-delivery-id", "Delivery id missing",
-                    "the " + config.deliveryHeader() + " header must carry the delivery's id (1 to 200 characters),"
-                            + " which protects against replays");
+                    "the " + config.deliveryHeader() + " header must carry the delivery's id (1 to " + MAX_ID_LENGTH
+                            + " characters), which protects against replays");
+        }
+        String event = request.getHeader(config.eventHeader());
+        if (event != null && event.length() > MAX_ID_LENGTH) {
+            return refused(HttpStatus.BAD_REQUEST, "invalid-event-name", "Event name too long",
+                    "the " + config.eventHeader() + " header is longer than " + MAX_ID_LENGTH + " characters");
         }
         WebhookReceipt receipt;
         try {
-            receipt = receiver.receive(new WebhookReceiver.Delivery(source, deliveryId,
-                    request.getHeader(config.eventHeader()), request.getContentType(), body));
-        } catch (DataAccessException e) {
+            receipt = receiver.receive(new WebhookReceiver.Delivery(source, deliveryId, event,
+                    request.getContentType(), body, expected));
+        } catch (DataAccessException | TransactionException e) {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, "ingress-unavailable", "Delivery not stored",
                     "the database did not take the delivery; nothing was accepted, send it again");
         }
-        count(receipt.duplicate() ? "duplicate" : "accepted");
+        ingress.count(EventIngress.HOOK, receipt.duplicate() ? "duplicate" : EventIngress.ACCEPTED, 1);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("eventId", receipt.eventId());
         answer.put("type", receipt.type());
@@ -90,11 +97,7 @@ public class HooksController {
     }
 
     private ResponseEntity<?> refused(HttpStatus status, String problem, String title, String detail) {
-        count("rejected");
+        ingress.count(EventIngress.HOOK, EventIngress.REJECTED, 1);
         return Problems.of(status, problem, title, detail);
-    }
-
-    private void count(String outcome) {
-        meters.counter("opencloud.ingress.events", "channel", "hook", "outcome", outcome).increment();
     }
 }

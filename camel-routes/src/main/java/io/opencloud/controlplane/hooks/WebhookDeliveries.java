@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The webhook deliveries received inside the replay window, by source and delivery id. */
+/**
+ * The webhook deliveries received inside the replay window, by source, delivery id and signature: the delivery id
+ * is not covered by the signature, so a captured delivery resent under a new id is recognised by its signed body.
+ */
 @Repository
 public class WebhookDeliveries {
 
@@ -16,17 +19,25 @@ public class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** Records a delivery; false when one with the same id was already recorded. */
-    public boolean record(String source, String deliveryId, String eventId, Instant now) {
+    /** Records a delivery; false when one with the same id or the same signed body was already recorded. */
+    public boolean recordIfNew(String source, String deliveryId, String signature, String eventId, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO webhook_delivery (source, delivery_id, event_id, received_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (source, delivery_id) DO NOTHING""")
-                .params(source, deliveryId, eventId, Timestamp.from(now)).update() == 1;
+                        INSERT INTO webhook_delivery (source, delivery_id, signature, event_id, received_at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(source, deliveryId, signature, eventId, Timestamp.from(now)).update() == 1;
     }
 
-    public Optional<Instant> receivedAt(String source, String deliveryId) {
-        return jdbc.sql("SELECT received_at FROM webhook_delivery WHERE source = ? AND delivery_id = ?")
-                .params(source, deliveryId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    /** The delivery recorded first with this id or this signed body. */
+    public Optional<Recorded> earlier(String source, String deliveryId, String signature) {
+        return jdbc.sql("""
+                        SELECT event_id, received_at FROM webhook_delivery
+                        WHERE source = ? AND (delivery_id = ? OR signature = ?) ORDER BY received_at LIMIT 1""")
+                .params(source, deliveryId, signature)
+                .query((rs, n) -> new Recorded(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
+    /** A delivery already recorded: the event it became and when it came. */
+    public record Recorded(String eventId, Instant receivedAt) {
     }
 
     public int forgetBefore(Instant before) {

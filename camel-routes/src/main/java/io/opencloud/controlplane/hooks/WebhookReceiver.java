@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a signed webhook delivery into the CloudEvent {@code io.opencloud.webhook.<source>.received.v1}, in one
- * transaction: the delivery id is recorded (a replay inside the window emits nothing), the event goes to the outbox
- * for {@code opencloud.webhook.events}, and, when {@code opencloud.sagas.triggers} maps the type to a saga, that saga
- * starts.
+ * transaction: the delivery is recorded (a replay inside the window, by delivery id or by signed body, emits
+ * nothing), the event goes to the outbox for {@code opencloud.webhook.events}, and, when
+ * {@code opencloud.sagas.triggers} maps the type to a saga, that saga starts.
  */
 @Component
 public class WebhookReceiver {
@@ -53,8 +53,9 @@ public class WebhookReceiver {
         this.json = json;
     }
 
-    /** A delivery whose signature has been verified. */
-    public record Delivery(String source, String deliveryId, String event, String contentType, byte[] body) {
+    /** A delivery whose signature has been verified; {@code signature} is that signature, as computed here. */
+    public record Delivery(String source, String deliveryId, String event, String contentType, byte[] body,
+                           String signature) {
     }
 
     public WebhookReceipt receive(Delivery delivery) {
@@ -66,14 +67,17 @@ public class WebhookReceiver {
         String sagaId = saga.map(s -> eventId).orElse(null);
         return tx.execute(status -> {
             Instant now = clock.instant();
-            if (!deliveries.record(delivery.source(), delivery.deliveryId(), eventId, now)) {
-                return new WebhookReceipt(eventId, type, sagaId, true,
-                        deliveries.receivedAt(delivery.source(), delivery.deliveryId()).orElse(now));
+            if (!deliveries.recordIfNew(delivery.source(), delivery.deliveryId(), delivery.signature(), eventId, now)) {
+                WebhookDeliveries.Recorded earlier = deliveries.earlier(delivery.source(), delivery.deliveryId(),
+                        delivery.signature()).orElseThrow();
+                return new WebhookReceipt(earlier.eventId(), type, saga.map(s -> earlier.eventId()).orElse(null),
+                        true, earlier.receivedAt());
             }
             String data = json.writeValueAsString(dataOf(delivery));
             String source = WebhookTypes.eventSource(delivery.source());
-            outbox.emit(new OutboxEvent(eventId, delivery.source(), type, Topics.WEBHOOK_EVENTS, data, source,
-                    delivery.event(), now.toString(), sagaId, null));
+            // The delivery is the aggregate: it is the subject, and the key unless the event belongs to a saga.
+            outbox.emit(new OutboxEvent(eventId, sagaId != null ? sagaId : delivery.source(), type,
+                    Topics.WEBHOOK_EVENTS, data, source, delivery.deliveryId(), now.toString(), sagaId, null));
             saga.ifPresent(definition -> coordinator.start(definition, event(eventId, type, source, delivery, data,
                     now), sagaId));
             return new WebhookReceipt(eventId, type, sagaId, false, now);
@@ -102,7 +106,7 @@ public class WebhookReceiver {
     private static CloudEvent event(String id, String type, String source, Delivery delivery, String data,
                                     Instant now) {
         return CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create(source))
-                .withSubject(delivery.event()).withTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .withSubject(delivery.deliveryId()).withTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .withDataContentType(Envelope.JSON).withData(data.getBytes(StandardCharsets.UTF_8)).build();
     }
 }

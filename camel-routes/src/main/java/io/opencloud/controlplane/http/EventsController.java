@@ -51,7 +51,8 @@ public class EventsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final String REQUEST_ORIGIN = "WebHook-Request-Origin";
-    private static final String CHANNEL = "http";
+    private static final String ALLOWED_ORIGIN = "WebHook-Allowed-Origin";
+    private static final String ALLOWED_RATE = "WebHook-Allowed-Rate";
 
     private final EventIngress ingress;
     private final CommandReplies replies;
@@ -68,15 +69,16 @@ public class EventsController {
 
     @PostMapping
     public ResponseEntity<?> post(HttpServletRequest request) throws IOException {
-        String origin = originOf(request);
-        if (request.getHeader(REQUEST_ORIGIN) != null && !properties.allows(origin)) {
+        String origin = request.getHeader(REQUEST_ORIGIN);
+        if (origin != null && !properties.allows(origin)) {
             return originNotAllowed(origin);
         }
-        Optional<Duration> retryAfter = rateLimiter.acquire(origin);
+        Optional<Duration> retryAfter = rateLimiter.acquire(origin, request.getRemoteAddr());
         if (retryAfter.isPresent()) {
             long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            String sender = origin != null ? "origin \"" + origin + "\"" : "address " + request.getRemoteAddr();
             ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many requests", "origin \"" + origin + "\" may send " + properties.rateOf(origin)
+                    "Too many requests", sender + " may send " + properties.rateOf(origin)
                             + " requests a minute; try again in " + seconds + " s");
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
@@ -112,26 +114,14 @@ public class EventsController {
         }
         Integer rate = properties.rateOf(origin);
         return ResponseEntity.ok().header(HttpHeaders.ALLOW, "POST, OPTIONS")
-                .header("WebHook-Allowed-Origin", origin)
-                .header("WebHook-Allowed-Rate", rate == null ? IngressProperties.UNLIMITED : rate.toString())
+                .header(ALLOWED_ORIGIN, origin)
+                .header(ALLOWED_RATE, rate == null ? IngressProperties.UNLIMITED : rate.toString())
                 .build();
     }
 
     private ResponseEntity<ProblemDetail> originNotAllowed(String origin) {
         return Problems.of(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
                 "origin \"" + origin + "\" may not deliver events here; allowed: " + properties.allowedOrigins());
-    }
-
-    /*
-     * The rate limit is per origin: the one a webhook sender named in the handshake, else the browser's Origin,
-     * else the client's address.
-     */
-    private static String originOf(HttpServletRequest request) {
-        String origin = request.getHeader(REQUEST_ORIGIN);
-        if (origin == null) {
-            origin = request.getHeader(HttpHeaders.ORIGIN);
-        }
-        return origin != null ? origin : request.getRemoteAddr();
     }
 
     /** The reply to a command, once its function has answered; {@code wait} long-polls up to 30 seconds. */
@@ -158,11 +148,11 @@ public class EventsController {
 
     private ResponseEntity<?> single(Decoded decoded) {
         if (decoded instanceof Decoded.Rejected rejected) {
-            ingress.count(CHANNEL, false, 1);
+            ingress.count(EventIngress.HTTP, EventIngress.REJECTED, 1);
             return Problems.invalidEvent(rejected.violations());
         }
         CloudEvent event = ((Decoded.Accepted) decoded).event();
-        IngressOutcome outcome = ingress.submit(event, CHANNEL);
+        IngressOutcome outcome = ingress.submit(event, EventIngress.HTTP);
         if (outcome instanceof IngressOutcome.Rejected rejected) {
             return Problems.invalidEvent(rejected.violations());
         }
@@ -202,14 +192,14 @@ public class EventsController {
             }
         }
         if (!errors.isEmpty()) {
-            ingress.count(CHANNEL, false, array.size());
+            ingress.count(EventIngress.HTTP, EventIngress.REJECTED, array.size());
             ResponseEntity<ProblemDetail> response = Problems.of(HttpStatus.BAD_REQUEST, "invalid-batch",
                     "Invalid CloudEvents batch", errors.size() + " fault(s) in the batch; no event of it was accepted");
             response.getBody().setProperty("errors", errors);
             return response;
         }
         accepted.forEach(ingress::publish);
-        ingress.count(CHANNEL, true, accepted.size());
+        ingress.count(EventIngress.HTTP, EventIngress.ACCEPTED, accepted.size());
         return ResponseEntity.accepted().body(accepted.stream().map(EventsController::receipt).toList());
     }
 

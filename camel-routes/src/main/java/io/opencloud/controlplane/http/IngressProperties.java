@@ -41,7 +41,7 @@ public record IngressProperties(@DefaultValue("262144") int maxRequestBytes,
 
     /** Requests per minute the origin may send, or null for no limit. */
     public Integer rateOf(String origin) {
-        Integer rate = originRates.get(origin);
+        Integer rate = origin == null ? null : originRates.get(origin);
         if (rate != null) {
             return rate;
         }
