@@ -43,9 +43,11 @@ class IngressFuzzTest extends ControlPlaneTestBase {
         Map<String, Integer> statusesByKind = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();
         List<String> valid = new ArrayList<>();
+        Http http = http();
+        long start = System.nanoTime();
         for (int n = 0; n < HTTP_CASES; n++) {
             MalformedEvents.Request request = malformed.request(n);
-            HttpResponse<String> response = http().post("/events", request.contentType(), request.body(),
+            HttpResponse<String> response = http.post("/events", request.contentType(), request.body(),
                     request.headers());
             statusesByKind.merge(request.kind() + " " + response.statusCode(), 1, Integer::sum);
             if (response.statusCode() < 400 || response.statusCode() >= 500
@@ -54,10 +56,12 @@ class IngressFuzzTest extends ControlPlaneTestBase {
             }
             if (n % VALID_EVERY == 0) {
                 String id = "valid-" + run + "-" + n;
-                assertThat(http().postStructured(MalformedEvents.validEvent(id)).statusCode()).isEqualTo(202);
+                assertThat(http.postStructured(MalformedEvents.validEvent(id)).statusCode()).isEqualTo(202);
                 valid.add(id);
             }
         }
+        System.out.printf("IngressFuzzTest HTTP: %d malformed and %d valid requests answered in %.1f s%n", HTTP_CASES,
+                valid.size(), (System.nanoTime() - start) / 1e9);
         System.out.println("IngressFuzzTest HTTP answers by fault: " + statusesByKind);
 
         assertThat(wrong).as("malformed requests not answered 4xx problem+json").isEmpty();
@@ -71,6 +75,7 @@ class IngressFuzzTest extends ControlPlaneTestBase {
         MalformedEvents malformed = new MalformedEvents(seed);
         List<String> valid = new ArrayList<>();
         String marker = "fuzz-" + run + "-";
+        long start = System.nanoTime();
         try (TopicReader parked = new TopicReader(Topics.INGRESS_DLQ, r -> r.key() != null
                 && r.key().startsWith(marker));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -93,6 +98,8 @@ class IngressFuzzTest extends ControlPlaneTestBase {
             producer.flush();
 
             parked.awaitAtLeast(KAFKA_CASES, Duration.ofMinutes(3));
+            System.out.printf("IngressFuzzTest Kafka: %d malformed records parked in %.1f s%n", KAFKA_CASES,
+                    (System.nanoTime() - start) / 1e9);
             List<ConsumerRecord<String, byte[]>> dead = parked.drain(Duration.ofSeconds(2));
             assertThat(dead).as("each parked once").hasSize(KAFKA_CASES);
             assertThat(dead.stream().map(ConsumerRecord::key).distinct()).hasSize(KAFKA_CASES);
@@ -107,8 +114,9 @@ class IngressFuzzTest extends ControlPlaneTestBase {
     }
 
     private void assertEveryValidEventServed(List<String> ids) {
+        Http http = http();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids)
-                .filteredOn(id -> http().get("/events/" + id + "/reply").statusCode() != 200)
+                .filteredOn(id -> http.get("/events/" + id + "/reply").statusCode() != 200)
                 .as("valid events without a reply").isEmpty());
     }
 
