@@ -29,6 +29,7 @@ public class HooksController {
 
     /* The schema of the webhook events bounds the delivery id and event name; longer ones are refused here. */
     private static final int MAX_ID_LENGTH = 200;
+    private static final String DUPLICATE = "duplicate";
 
     private final HookProperties hooks;
     private final WebhookReceiver receiver;
@@ -80,7 +81,12 @@ public class HooksController {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, "ingress-unavailable", "Delivery not stored",
                     "the database did not take the delivery; nothing was accepted, send it again");
         }
-        ingress.count(EventIngress.HOOK, receipt.duplicate() ? "duplicate" : EventIngress.ACCEPTED, 1);
+        ingress.count(EventIngress.HOOK, receipt.duplicate() ? DUPLICATE : EventIngress.ACCEPTED, 1);
+        return answer(receipt);
+    }
+
+    /* A replay is answered 200, not an error: a sender's honest redelivery should not be reported as failed. */
+    private static ResponseEntity<?> answer(WebhookReceipt receipt) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("eventId", receipt.eventId());
         answer.put("type", receipt.type());
@@ -90,9 +96,10 @@ public class HooksController {
             answer.put("sagaId", receipt.sagaId());
             answer.put("saga", "/sagas/" + receipt.sagaId());
         }
-        // A replay is answered 200, not an error: a sender's honest redelivery should not be reported as failed.
-        return receipt.duplicate() ? ResponseEntity.ok(answer)
-                : receipt.sagaId() == null ? ResponseEntity.accepted().body(answer)
+        if (receipt.duplicate()) {
+            return ResponseEntity.ok(answer);
+        }
+        return receipt.sagaId() == null ? ResponseEntity.accepted().body(answer)
                 : ResponseEntity.accepted().location(URI.create("/sagas/" + receipt.sagaId())).body(answer);
     }
 

@@ -75,13 +75,7 @@ public class EventsController {
         }
         Optional<Duration> retryAfter = rateLimiter.acquire(origin, request.getRemoteAddr());
         if (retryAfter.isPresent()) {
-            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
-            String sender = origin != null ? "origin \"" + origin + "\"" : "address " + request.getRemoteAddr();
-            ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many requests", sender + " may send " + properties.rateOf(origin)
-                            + " requests a minute; try again in " + seconds + " s");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
+            return tooManyRequests(origin, request.getRemoteAddr(), retryAfter.get());
         }
         byte[] body = RequestBodies.readAtMost(request, properties.maxRequestBytes());
         if (body == null) {
@@ -117,6 +111,16 @@ public class EventsController {
                 .header(ALLOWED_ORIGIN, origin)
                 .header(ALLOWED_RATE, rate == null ? IngressProperties.UNLIMITED : rate.toString())
                 .build();
+    }
+
+    private ResponseEntity<ProblemDetail> tooManyRequests(String origin, String address, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        String sender = origin != null ? "origin \"" + origin + "\"" : "address " + address;
+        ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too many requests", sender + " may send " + properties.rateOf(origin) + " requests a minute; try"
+                        + " again in " + seconds + " s");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
     }
 
     private ResponseEntity<ProblemDetail> originNotAllowed(String origin) {

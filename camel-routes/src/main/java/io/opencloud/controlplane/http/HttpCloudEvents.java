@@ -3,12 +3,10 @@ package io.opencloud.controlplane.http;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
+import io.opencloud.events.envelope.Utf8;
 import io.opencloud.events.envelope.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,13 +78,7 @@ public final class HttpCloudEvents {
                 bytes.write(encoded, 0, encoded.length);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return Utf8.decode(bytes.toByteArray()).orElse(null);
     }
 
     private static boolean isHex(char c) {

@@ -6,6 +6,7 @@ import io.opencloud.controlplane.schedule.Schedules;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,7 +40,7 @@ public class SchedulesController {
         view.put("timeZone", schedule.zone().getId());
         view.put("target", schedule.target());
         view.put("source", schedule.pingSource());
-        view.put("catchUp", schedule.catchUp().name().toLowerCase());
+        view.put("catchUp", schedule.catchUp().name().toLowerCase(Locale.ROOT));
         view.put("lastTick", lastTick);
         view.put("nextTick", schedule.nextTick(lastTick == null ? Instant.now() : lastTick));
         view.put("recentFirings", store.recentFirings(schedule.name(), RECENT));

@@ -7,12 +7,9 @@ import io.opencloud.events.Envelope;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
+import io.opencloud.events.envelope.Utf8;
 import io.opencloud.events.envelope.Violation;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,16 +105,8 @@ public final class KafkaCloudEvents {
         }
     }
 
-    /* The Kafka binding carries attributes as UTF-8; bytes that are not are refused rather than patched up. */
+    /* The Kafka binding carries attributes as UTF-8 bytes; null when they are not. */
     private static String text(Object value) {
-        if (!(value instanceof byte[] bytes)) {
-            return String.valueOf(value);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return value instanceof byte[] bytes ? Utf8.decode(bytes).orElse(null) : String.valueOf(value);
     }
 }
