@@ -58,7 +58,7 @@ public class ScheduleFirer {
             Instant next = schedule.nextTick(lastTick);
             if (next != null && !next.isAfter(now)) {
                 try {
-                    fired += fire(schedule, now);
+                    fired += fireSlices(schedule, now);
                 } catch (RuntimeException e) {
                     count(schedule, "failed", 1);
                     log.warn("Schedule {} could not fire its due ticks; the next poll tries again", schedule.name(), e);
@@ -68,7 +68,26 @@ public class ScheduleFirer {
         return fired;
     }
 
-    private int fire(Schedule schedule, Instant now) {
+    /* One transaction per slice of a long outage, each short. */
+    private int fireSlices(Schedule schedule, Instant now) {
+        int fired = 0;
+        long late = 0;
+        long skipped = 0;
+        TickPlan plan;
+        do {
+            plan = fire(schedule, now);
+            fired += plan.toFire().size();
+            late += plan.toFire().stream().filter(TickPlan.Tick::late).count();
+            skipped += plan.skipped();
+        } while (plan.more());
+        if (late > 0 || skipped > 0) {
+            log.info("Schedule {} caught up by its policy {}: {} missed tick(s) fired late, {} skipped", schedule.name(),
+                    schedule.catchUp(), late, skipped);
+        }
+        return fired;
+    }
+
+    private TickPlan fire(Schedule schedule, Instant now) {
         TickPlan plan = tx.execute(status -> {
             ScheduleStore.State state = store.lock(schedule.name()).orElseThrow();
             TickPlan due = TickPlan.of(schedule, state.lastTick(), now);
@@ -88,11 +107,7 @@ public class ScheduleFirer {
         count(schedule, "fired", plan.toFire().size() - late);
         count(schedule, "late", late);
         count(schedule, "skipped", plan.skipped());
-        if (late > 0 || plan.skipped() > 0) {
-            log.info("Schedule {} caught up by its policy {}: {} missed tick(s) fired late, {} skipped", schedule.name(),
-                    schedule.catchUp(), late, plan.skipped());
-        }
-        return plan.toFire().size();
+        return plan;
     }
 
     private void count(Schedule schedule, String outcome, long amount) {

@@ -11,11 +11,19 @@ import java.util.List;
  * it is on time when it is at most the misfire grace old, and missed otherwise. Every on-time tick fires, so a
  * healthy node that stalled for a moment loses none; the catch-up policy decides only about the missed ones.
  *
+ * <p>A long outage under a fast schedule is worked through in slices of {@value #SLICE} ticks, each a plan of its
+ * own ({@code more} set), so that no transaction walks millions of ticks while it holds the schedule's lock. A slice
+ * fires nothing and stops short of the newest missed ticks it saw, so that the last slice still finds the ones a
+ * catch-up policy fires.
+ *
  * @param toFire   the ticks to fire, oldest first
  * @param skipped  how many due ticks are skipped
- * @param lastTick the newest due tick, which becomes the last tick dealt with; null when none is due
+ * @param lastTick the newest tick dealt with, which becomes the schedule's last tick; null when none is due
+ * @param more     whether more due ticks remain after this slice
  */
-public record TickPlan(List<Tick> toFire, long skipped, Instant lastTick) {
+public record TickPlan(List<Tick> toFire, long skipped, Instant lastTick, boolean more) {
+
+    static final int SLICE = 100_000;
 
     /** A tick to fire; {@code late} when it was missed and is fired by catch-up. */
     public record Tick(Instant at, boolean late) {
@@ -23,24 +31,29 @@ public record TickPlan(List<Tick> toFire, long skipped, Instant lastTick) {
 
     public static TickPlan of(Schedule schedule, Instant lastTick, Instant now) {
         Instant onTimeFrom = now.minus(schedule.misfireGrace());
+        int keep = Math.max(1, schedule.maxCatchUp());
         // Only the newest missed ticks can fire, so a long outage under a fast schedule does not fill memory.
         Deque<Instant> newestMissed = new ArrayDeque<>();
+        Instant lastDropped = null;
         List<Tick> onTime = new ArrayList<>();
         long due = 0;
         for (Instant tick = schedule.nextTick(lastTick); tick != null && !tick.isAfter(now);
              tick = schedule.nextTick(tick)) {
             due++;
-            if (tick.isBefore(onTimeFrom)) {
-                newestMissed.addLast(tick);
-                if (newestMissed.size() > Math.max(1, schedule.maxCatchUp())) {
-                    newestMissed.removeFirst();
-                }
-            } else {
+            if (!tick.isBefore(onTimeFrom)) {
                 onTime.add(new Tick(tick, false));
+                continue;
+            }
+            newestMissed.addLast(tick);
+            if (newestMissed.size() > keep) {
+                lastDropped = newestMissed.removeFirst();
+            }
+            if (due >= SLICE && lastDropped != null) {
+                return new TickPlan(List.of(), due - newestMissed.size(), lastDropped, true);
             }
         }
         if (due == 0) {
-            return new TickPlan(List.of(), 0, null);
+            return new TickPlan(List.of(), 0, null, false);
         }
         List<Tick> toFire = new ArrayList<>(switch (schedule.catchUp()) {
             case SKIP -> List.<Tick>of();
@@ -50,6 +63,6 @@ public record TickPlan(List<Tick> toFire, long skipped, Instant lastTick) {
         });
         toFire.addAll(onTime);
         Instant newest = onTime.isEmpty() ? newestMissed.getLast() : onTime.getLast().at();
-        return new TickPlan(List.copyOf(toFire), due - toFire.size(), newest);
+        return new TickPlan(List.copyOf(toFire), due - toFire.size(), newest, false);
     }
 }

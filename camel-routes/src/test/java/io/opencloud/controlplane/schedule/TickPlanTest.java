@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TickPlanTest {
@@ -77,6 +78,30 @@ class TickPlanTest {
                 Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:10Z"),
                 Instant.parse("2026-11-25T12:00:20Z"), Instant.parse("2026-11-25T12:00:30Z"));
         assertThat(plan.skipped()).isZero();
+    }
+
+    @Test
+    void aLongOutageUnderAFastScheduleIsWorkedThroughInSlicesThatLoseNoTickThePolicyFires() {
+        Schedule everySecond = schedule("* * * * * *", "UTC", CatchUpPolicy.ALL, 5);
+        Instant lastTick = NOW.minus(Duration.ofDays(3));
+        long dealtWith = 0;
+        int slices = 0;
+        TickPlan plan;
+        do {
+            plan = TickPlan.of(everySecond, lastTick, NOW);
+            dealtWith += plan.skipped() + plan.toFire().size();
+            lastTick = plan.lastTick();
+            slices++;
+            assertThat(plan.more() ? plan.toFire() : List.of()).as("a slice fires nothing").isEmpty();
+        } while (plan.more());
+
+        assertThat(slices).isGreaterThan(2);
+        assertThat(dealtWith).as("every tick of the three days, once").isEqualTo(Duration.ofDays(3).toSeconds());
+        assertThat(plan.toFire().stream().filter(TickPlan.Tick::late).map(TickPlan.Tick::at))
+                .as("the five newest missed ticks").containsExactly(NOW.minusSeconds(65), NOW.minusSeconds(64),
+                        NOW.minusSeconds(63), NOW.minusSeconds(62), NOW.minusSeconds(61));
+        assertThat(plan.toFire()).filteredOn(t -> !t.late()).hasSize(61);
+        assertThat(plan.lastTick()).isEqualTo(NOW);
     }
 
     @Test
