@@ -1,27 +1,19 @@
 package io.opencloud.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Topics;
 import io.opencloud.infra.test.SharedTestRuntime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -82,31 +74,15 @@ class KafkaIngressTest extends ControlPlaneTestBase {
         }
 
         assertThat(http().reply(issueId).get("type").asString()).endsWith("completed.v1");
-        List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestRuntime.endpoints().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + marker,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.INGRESS_DLQ));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (marker.equals(r.key())) {
-                        parked.add(r);
-                    }
-                });
-                return parked.size() == 2;
-            });
+        List<ConsumerRecord<String, byte[]>> parked;
+        try (TopicReader deadLetters = new TopicReader(Topics.INGRESS_DLQ, r -> marker.equals(r.key()))) {
+            parked = deadLetters.awaitAtLeast(2, Duration.ofSeconds(30));
         }
-        assertThat(header(parked.get(0), Envelope.DLQ_REASON_HEADER)).contains("not a CloudEvent");
-        assertThat(header(parked.get(0), Envelope.DLQ_TOPIC_HEADER)).isEqualTo(Topics.INGRESS);
-        assertThat(header(parked.get(0), Envelope.DLQ_OFFSET_HEADER)).matches("\\d+");
+        assertThat(TopicReader.header(parked.get(0), Envelope.DLQ_REASON_HEADER)).contains("not a CloudEvent");
+        assertThat(TopicReader.header(parked.get(0), Envelope.DLQ_TOPIC_HEADER)).isEqualTo(Topics.INGRESS);
+        assertThat(TopicReader.header(parked.get(0), Envelope.DLQ_OFFSET_HEADER)).matches("\\d+");
         assertThat(parked.get(0).value()).containsExactly(0, (byte) 0xff, 0x42);
-        assertThat(header(parked.get(1), Envelope.DLQ_REASON_HEADER)).contains("specversion");
-        assertThat(header(parked.get(1), "x-trace")).isEqualTo("keep-me");
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        assertThat(TopicReader.header(parked.get(1), Envelope.DLQ_REASON_HEADER)).contains("specversion");
+        assertThat(TopicReader.header(parked.get(1), "x-trace")).isEqualTo("keep-me");
     }
 }
