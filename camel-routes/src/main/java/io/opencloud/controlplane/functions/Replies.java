@@ -2,14 +2,13 @@ package io.opencloud.controlplane.functions;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Builds the reply event to a command, in the envelope every saga step expects. */
 public final class Replies {
@@ -23,8 +22,7 @@ public final class Replies {
      */
     public static CloudEvent to(CloudEvent command, Operation operation, Phase phase, byte[] data, Clock clock) {
         String type = operation.type(phase);
-        String id = UUID.nameUUIDFromBytes((command.getSource() + "\n" + command.getId() + "\n" + type)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String id = DerivedIds.of(command.getSource().toString(), command.getId(), type);
         CloudEventBuilder reply = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create(operation.replySource()))

@@ -7,6 +7,7 @@ import io.opencloud.controlplane.saga.OutboxEvent;
 import io.opencloud.controlplane.saga.SagaCoordinator;
 import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.controlplane.saga.SagaRegistry;
+import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Topics;
 import io.opencloud.events.WebhookTypes;
@@ -19,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -61,8 +61,7 @@ public class WebhookReceiver {
     public WebhookReceipt receive(Delivery delivery) {
         String type = WebhookTypes.type(delivery.source());
         // Derived from the delivery, so that a replay after the window has passed still cannot start a second saga.
-        String eventId = UUID.nameUUIDFromBytes((delivery.source() + "\n" + delivery.deliveryId())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = DerivedIds.of(delivery.source(), delivery.deliveryId());
         Optional<SagaDefinition> saga = sagas.forTrigger(type);
         String sagaId = saga.map(s -> eventId).orElse(null);
         return tx.execute(status -> {

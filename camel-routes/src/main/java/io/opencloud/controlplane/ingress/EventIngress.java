@@ -9,6 +9,7 @@ import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.controlplane.saga.SagaRegistry;
 import io.opencloud.controlplane.schedule.Schedule;
 import io.opencloud.controlplane.schedule.Schedules;
+import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.EventTypes;
 import io.opencloud.events.Operation;
@@ -21,7 +22,6 @@ import io.opencloud.events.schema.EventSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -161,7 +161,6 @@ public class EventIngress {
     }
 
     private static String derivedSagaId(CloudEvent event) {
-        return UUID.nameUUIDFromBytes((event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return DerivedIds.of(event.getSource().toString(), event.getId());
     }
 }

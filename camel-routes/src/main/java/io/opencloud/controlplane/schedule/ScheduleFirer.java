@@ -3,13 +3,12 @@ package io.opencloud.controlplane.schedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opencloud.controlplane.saga.Outbox;
 import io.opencloud.controlplane.saga.OutboxEvent;
+import io.opencloud.events.DerivedIds;
 import io.opencloud.events.PingType;
 import io.opencloud.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -119,7 +118,6 @@ public class ScheduleFirer {
 
     /** The same tick of the same schedule always gets the same event id, which nobody outside can work out. */
     private static String pingId(Schedule schedule, Instant tick, String salt) {
-        return UUID.nameUUIDFromBytes((salt + "\n" + schedule.pingSource() + "\n" + tick)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return DerivedIds.of(salt, schedule.pingSource(), tick.toString());
     }
 }
