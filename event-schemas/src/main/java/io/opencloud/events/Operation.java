@@ -17,7 +17,25 @@ public enum Operation {
     /** A demonstration step whose failures a test can script: fail a number of times, or never answer. */
     RUN_DEMO_STEP("demo", "step", "runDemoStep", 1),
     /** Compensates {@link #RUN_DEMO_STEP}; it too can be scripted to fail. */
-    UNDO_DEMO_STEP("demo", "undo", "undoDemoStep", 1);
+    UNDO_DEMO_STEP("demo", "undo", "undoDemoStep", 1),
+    /** Counts and lists the Sentinel scenes of a collection by area, date range and cloud cover (STAC item search). */
+    SEARCH_IMAGES("sentinel", "search", "searchImages", 1),
+    /** Reserves scenes for an execution until an expiry, staging their assets into S3. */
+    RESERVE_IMAGES("sentinel", "reserve", "reserveImages", 1),
+    /** Compensates {@link #RESERVE_IMAGES}: deletes the staged assets; a reservation that never happened is barred. */
+    RELEASE_IMAGES("sentinel", "release", "releaseImages", 1),
+    /** Presigned S3 URLs of a reservation's staged assets, valid for a set time. */
+    IMAGE_URLS("sentinel", "urls", "imageUrls", 1),
+    /** Releases every reservation past its expiry; sent by a cron schedule. */
+    RELEASE_EXPIRED_RESERVATIONS("sentinel", "expire", "releaseExpiredReservations", 1),
+    /** Converts one GeoTIFF to a Cloud-Optimized GeoTIFF and a PNG with gdal_translate, from and to S3. */
+    CONVERT_IMAGE("processing", "convert", "convertImage", 1),
+    /** Compensates {@link #CONVERT_IMAGE}: deletes every output under a prefix and bars later writes there. */
+    DISCARD_OUTPUTS("processing", "discard", "discardOutputs", 1),
+    /** Copies objects into a destination bucket on any S3 endpoint, verifying their checksums. */
+    PUSH_TO_STORAGE("storage", "push", "pushToStorage", 1),
+    /** Compensates {@link #PUSH_TO_STORAGE}: deletes the pushed objects from the destination. */
+    REMOVE_FROM_STORAGE("storage", "remove", "removeFromStorage", 1);
 
     private static final String TYPE_PREFIX = "io.opencloud.";
 

@@ -6,7 +6,9 @@ package io.opencloud.events;
  */
 public enum TriggerType {
     /** Grants a macaroon after two checks; the saga that shows retries, timeouts and compensation. */
-    DEMO_GRANT("demo", "grant", 1, "demo-grant");
+    DEMO_GRANT("demo", "grant", 1, "demo-grant"),
+    /** Searches Sentinel scenes, reserves them, converts each one and pushes the results to a partner's bucket. */
+    SENTINEL_WORKFLOW("workflow", "sentinel", 1, "process-sentinel-images");
 
     private final String domain;
     private final String name;
