@@ -1,0 +1,38 @@
+package io.opencloud.functions.s3;
+
+import io.opencloud.functions.OperationFailedException;
+
+/**
+ * Runs a call of the MinIO SDK, turning what it throws into an {@link OperationFailedException}: a refusal the server
+ * states (no such bucket, access denied) is not retryable, anything else (the network, a busy server) is.
+ */
+public final class ObjectStoreCalls {
+
+    /** A call of the MinIO SDK, which declares every checked exception it may meet. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private ObjectStoreCalls() {
+    }
+
+    public static <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (io.minio.errors.ErrorResponseException refused) {
+            String code = refused.errorResponse().code();
+            boolean retryable = !(code.equals("NoSuchBucket") || code.equals("AccessDenied")
+                    || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch"));
+            throw new OperationFailedException(what + " was refused: " + code + " " + refused.errorResponse().message(),
+                    retryable, refused);
+        } catch (OperationFailedException failed) {
+            throw failed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException(what + " was interrupted", true, e);
+        } catch (Exception e) {
+            throw new OperationFailedException(what + " failed: " + e, true, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.opencloud.functions.sentinel;
+
+import io.opencloud.events.DerivedIds;
+
+/**
+ * A reservation's id, derived from the execution that holds it: asking twice finds the same reservation, and a saga
+ * can name the reservation it compensates even when the reserve reply never came.
+ */
+public final class ReservationIds {
+
+    private ReservationIds() {
+    }
+
+    public static String of(String execution) {
+        return DerivedIds.of("sentinel-reservation", execution);
+    }
+
+    /** Where a reservation's assets are staged in the staging bucket. */
+    static String stagingPrefix(String reservationId) {
+        return "reservations/" + reservationId + "/";
+    }
+}

@@ -1,0 +1,64 @@
+package io.opencloud.functions.storage;
+
+import io.minio.MinioClient;
+import io.opencloud.functions.OperationFailedException;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * S3 clients for destinations, built from the credential set a destination names. {@code local} is the control
+ * plane's own object store. Failures name the credential set and endpoint, never a key.
+ */
+@Component
+class DestinationClients {
+
+    static final String LOCAL = "local";
+
+    private final MinioClient local;
+    private final StorageProperties properties;
+    private final Map<String, MinioClient> clients = new ConcurrentHashMap<>();
+
+    DestinationClients(MinioClient local, StorageProperties properties) {
+        this.local = local;
+        this.properties = properties;
+    }
+
+    /** The client for the destination, and the endpoint it reaches (for messages). */
+    Connection connect(Destination destination) {
+        String name = destination.credentials();
+        if (LOCAL.equals(name)) {
+            if (destination.endpoint() != null) {
+                throw new OperationFailedException("credentials \"local\" are the control plane's own object store;"
+                        + " leave the endpoint out", false);
+            }
+            return new Connection(local, "the control plane's object store");
+        }
+        StorageProperties.Credentials credentials = properties.credentials().get(name);
+        if (credentials == null) {
+            TreeSet<String> known = new TreeSet<>(properties.credentials().keySet());
+            known.add(LOCAL);
+            throw new OperationFailedException("no credentials named \"" + name + "\" are configured"
+                    + " (opencloud.storage.credentials.<name>); known: " + known, false);
+        }
+        String endpoint = destination.endpoint() != null ? destination.endpoint() : credentials.endpoint();
+        if (endpoint == null) {
+            throw new OperationFailedException("credentials \"" + name + "\" declare no endpoint and the destination"
+                    + " gives none", false);
+        }
+        MinioClient client = clients.computeIfAbsent(name + " " + endpoint, key -> {
+            MinioClient.Builder builder = MinioClient.builder().endpoint(endpoint)
+                    .credentials(credentials.accessKey(), credentials.secretKey());
+            if (credentials.region() != null) {
+                builder.region(credentials.region());
+            }
+            return builder.build();
+        });
+        return new Connection(client, endpoint);
+    }
+
+    /** A destination client and the endpoint it reaches. */
+    record Connection(MinioClient client, String endpoint) {
+    }
+}
