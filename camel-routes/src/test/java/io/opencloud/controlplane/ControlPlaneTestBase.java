@@ -23,6 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "opencloud.hooks.sources.ci.delivery-header=X-Delivery-Id",
         "opencloud.hooks.sources.ci.event-header=X-Event",
         "opencloud.sagas.triggers[io.opencloud.webhook.ci.received.v1]=demo-grant",
+        // The sample catalog plus a scene whose GeoTIFF is broken, dated after the sample's month.
+        "opencloud.stac.catalog=classpath:stac/sample/,classpath:stac/broken/",
+        "opencloud.sagas.process-sentinel-images.parallelism=2",
+        "opencloud.schedules.release-expired-reservations.cron=*/2 * * * * *",
+        "opencloud.storage.part-size=5MB",
         // The heartbeat ticks through every test of this context: a verify command every 2 s on the kafka channel.
         "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
         "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,
@@ -50,6 +55,10 @@ abstract class ControlPlaneTestBase {
     @DynamicPropertySource
     static void sharedRuntime(DynamicPropertyRegistry registry) {
         SharedTestRuntime.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        // A named destination: the shared S3 server again, reached the way a partner's endpoint would be.
+        registry.add("opencloud.storage.credentials.partner.endpoint", () -> SharedTestRuntime.endpoints().s3Endpoint());
+        registry.add("opencloud.storage.credentials.partner.access-key", () -> SharedTestRuntime.endpoints().s3AccessKey());
+        registry.add("opencloud.storage.credentials.partner.secret-key", () -> SharedTestRuntime.endpoints().s3SecretKey());
     }
 
     @Value("${local.server.port}")

@@ -1,6 +1,7 @@
 package io.opencloud.controlplane.saga;
 
 import io.cloudevents.CloudEvent;
+import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -100,15 +102,17 @@ public class SagaCoordinator {
                     .filter(step -> commandId.toString().equals(step.commandId()))
                     .filter(step -> step.status() == StepStatus.RUNNING || step.status() == StepStatus.COMPENSATING)
                     .findFirst();
-            if (waiting.isEmpty()) {
-                store.record(saga.sagaId(), "REPLY_IGNORED", null, reply.getId(), reply.getType(),
-                        "no step waits for command " + commandId + " any more");
-                return;
-            }
-            StepRow step = waiting.get();
             boolean completed = reply.getType().contains("." + Phase.COMPLETED.label() + ".v");
             JsonNode data = reply.getData() == null ? json.createObjectNode() : json.readTree(reply.getData().toBytes());
             Instant now = clock.instant();
+            if (waiting.isEmpty()) {
+                if (!onItemReply(definition, saga, commandId.toString(), reply, completed, data, now)) {
+                    store.record(saga.sagaId(), "REPLY_IGNORED", null, reply.getId(), reply.getType(),
+                            "no step waits for command " + commandId + " any more");
+                }
+                return;
+            }
+            StepRow step = waiting.get();
             if (step.status() == StepStatus.RUNNING) {
                 store.record(saga.sagaId(), completed ? "STEP_COMPLETED" : "STEP_FAILED_ATTEMPT", step.index(),
                         reply.getId(), reply.getType(), completed ? null : data.path("reason").asString());
@@ -196,6 +200,10 @@ public class SagaCoordinator {
         Duration timeout = definition.step(index).timeout();
         switch (step.status()) {
             case RUNNING -> {
+                if (definition.step(index).fanOut().isPresent()) {
+                    advanceFanOut(definition, saga, step, (ObjectNode) saga.data().deepCopy(), now);
+                    return;
+                }
                 store.record(saga.sagaId(), "STEP_TIMED_OUT", index, step.commandId(), null,
                         "no reply within " + timeout);
                 forwardFailed(definition, saga, step, "no reply within " + timeout, true, now);
@@ -250,8 +258,12 @@ public class SagaCoordinator {
                     "attempt " + (step.attempts() + 1) + " of " + policy.maxAttempts() + " in " + backoff);
             return;
         }
+        failStep(definition, saga, step, "failed after " + step.attempts() + " attempt(s): " + reason, now);
+    }
+
+    private void failStep(SagaDefinition definition, SagaRow saga, StepRow step, String reason, Instant now) {
         store.update(step.ended(StepStatus.FAILED, now, reason));
-        String why = "step " + step.name() + " failed after " + step.attempts() + " attempt(s): " + reason;
+        String why = "step " + step.name() + " " + reason;
         store.record(saga.sagaId(), "STEP_FAILED", step.index(), null, null, why);
         beginCompensation(definition, saga, step.index(), why, now);
     }
@@ -300,6 +312,10 @@ public class SagaCoordinator {
 
     private void sendForward(SagaDefinition definition, SagaRow saga, StepRow step, Instant now) {
         SagaStep spec = definition.step(step.index());
+        if (spec.fanOut().isPresent()) {
+            startFanOut(definition, saga, step, spec, now);
+            return;
+        }
         String commandId = commandId(saga, step, "do", step.attempts() + 1);
         JsonNode data = spec.commandData().apply(new SagaContext(saga.sagaId(), saga.data()));
         store.update(step.sent(StepStatus.RUNNING, commandId, now, now.plus(spec.timeout())));
@@ -320,6 +336,114 @@ public class SagaCoordinator {
                 command(definition, saga, compensation, commandId, data, now));
         store.record(saga.sagaId(), "COMPENSATION_SENT", step.index(), commandId, compensation.requestedType(),
                 "attempt " + (step.compensationAttempts() + 1) + " of " + step.compensationAttemptLimit(spec.retry()));
+    }
+
+    private void startFanOut(SagaDefinition definition, SagaRow saga, StepRow step, SagaStep spec, Instant now) {
+        List<JsonNode> commands = spec.fanOut().orElseThrow().items()
+                .apply(new SagaContext(saga.sagaId(), saga.data()));
+        ObjectNode data = (ObjectNode) saga.data().deepCopy();
+        FanOutItems.start(data, step.name(), commands);
+        StepRow running = step.sent(StepStatus.RUNNING, null, now, null);
+        store.update(running);
+        store.record(saga.sagaId(), "FAN_OUT", step.index(), null, spec.command().requestedType(),
+                commands.size() + " item(s), at most " + spec.fanOut().orElseThrow().parallelism() + " at a time");
+        advanceFanOut(definition, saga.withCurrentStep(step.index()), running, data, now);
+    }
+
+    /** Applies a reply to the fan-out item waiting for it; false when no item waits for that command. */
+    private boolean onItemReply(SagaDefinition definition, SagaRow saga, String commandId, CloudEvent reply,
+                                boolean completed, JsonNode result, Instant now) {
+        StepRow step = store.step(saga.sagaId(), saga.currentStep());
+        SagaStep spec = definition.step(step.index());
+        if (step.status() != StepStatus.RUNNING || spec.fanOut().isEmpty()) {
+            return false;
+        }
+        ObjectNode data = (ObjectNode) saga.data().deepCopy();
+        FanOutItems items = FanOutItems.of(data, step.name());
+        Optional<Integer> item = items.runningWith(commandId);
+        if (item.isEmpty()) {
+            return false;
+        }
+        int index = item.get();
+        String which = "item " + (index + 1) + " of " + items.size();
+        if (completed) {
+            store.record(saga.sagaId(), "ITEM_COMPLETED", step.index(), reply.getId(), reply.getType(), which);
+            items.succeeded(index, result);
+        } else {
+            String reason = result.path("reason").asString("no reason given");
+            store.record(saga.sagaId(), "ITEM_FAILED_ATTEMPT", step.index(), reply.getId(), reply.getType(),
+                    which + ": " + reason);
+            itemFailed(saga, step, spec, items, index, reason, result.path("retryable").asBoolean(true), now);
+        }
+        advanceFanOut(definition, saga, step, data, now);
+        return true;
+    }
+
+    private void itemFailed(SagaRow saga, StepRow step, SagaStep spec, FanOutItems items, int index, String reason,
+                            boolean retryable, Instant now) {
+        int attempts = items.attempts(index);
+        String which = "item " + (index + 1) + " of " + items.size();
+        if (retryable && attempts < spec.retry().maxAttempts()) {
+            Duration backoff = spec.retry().backoffAfter(attempts);
+            items.retryAt(index, now.plus(backoff), reason);
+            store.record(saga.sagaId(), "ITEM_RETRY_SCHEDULED", step.index(), null, null,
+                    which + ": attempt " + (attempts + 1) + " of " + spec.retry().maxAttempts() + " in " + backoff);
+        } else {
+            items.failed(index, reason + " (after " + attempts + " attempt(s))");
+        }
+    }
+
+    /*
+     * Times out the items whose reply is overdue, sends pending and due items while fewer than the bound are in
+     * flight, then completes the step, fails it (cancelling the rest) or waits for the next due item.
+     */
+    private void advanceFanOut(SagaDefinition definition, SagaRow saga, StepRow step, ObjectNode data, Instant now) {
+        SagaStep spec = definition.step(step.index());
+        FanOutItems items = FanOutItems.of(data, step.name());
+        for (int i = 0; i < items.size(); i++) {
+            Instant due = items.dueAt(i);
+            if (items.status(i).equals(FanOutItems.RUNNING) && due != null && !due.isAfter(now)) {
+                store.record(saga.sagaId(), "ITEM_TIMED_OUT", step.index(), items.item(i).path("commandId").asString(),
+                        null, "item " + (i + 1) + " of " + items.size() + ": no reply within " + spec.timeout());
+                itemFailed(saga, step, spec, items, i, "no reply within " + spec.timeout(), true, now);
+            }
+        }
+        if (items.count(FanOutItems.FAILED) == 0) {
+            long inFlight = items.count(FanOutItems.RUNNING);
+            for (int i = 0; i < items.size() && inFlight < spec.fanOut().orElseThrow().parallelism(); i++) {
+                Instant due = items.dueAt(i);
+                boolean ready = items.status(i).equals(FanOutItems.PENDING)
+                        || items.status(i).equals(FanOutItems.RETRY_WAIT) && !due.isAfter(now);
+                if (ready) {
+                    sendItem(definition, saga, step, spec, items, i, now);
+                    inFlight++;
+                }
+            }
+        }
+        SagaRow updated = store.update(saga.withData(data));
+        Optional<String> failure = items.firstFailure();
+        if (failure.isPresent()) {
+            items.cancelUnfinished();
+            SagaRow cancelled = store.update(updated.withData(data));
+            failStep(definition, cancelled, step, "failed: " + failure.get(), now);
+        } else if (items.count(FanOutItems.SUCCEEDED) == items.size()) {
+            forwardCompleted(definition, updated, step, items.results(json.createObjectNode()), now);
+        } else {
+            store.update(step.waiting(StepStatus.RUNNING, items.nextDue().orElse(null), step.lastError()));
+        }
+    }
+
+    private void sendItem(SagaDefinition definition, SagaRow saga, StepRow step, SagaStep spec, FanOutItems items,
+                          int index, Instant now) {
+        int attempt = items.attempts(index) + 1;
+        String commandId = DerivedIds.of(saga.sagaId(), String.valueOf(step.index()), "item", String.valueOf(index),
+                String.valueOf(attempt));
+        items.sent(index, commandId, now.plus(spec.timeout()));
+        dispatcher.send(definition.routeId(step.index()),
+                command(definition, saga, spec.command(), commandId, items.item(index).path("data"), now));
+        store.record(saga.sagaId(), "ITEM_SENT", step.index(), commandId, spec.command().requestedType(),
+                "item " + (index + 1) + " of " + items.size() + ", attempt " + attempt + " of "
+                        + spec.retry().maxAttempts());
     }
 
     /*

@@ -8,8 +8,10 @@ import io.opencloud.controlplane.saga.SagaDefinition;
 import io.opencloud.controlplane.saga.SagaRegistry;
 import io.opencloud.controlplane.saga.SagaStep;
 import io.opencloud.events.Operation;
+import io.opencloud.events.TriggerType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,12 @@ class SchedulesValidationTest {
     private static final String VERIFY = Operation.VERIFY_MACAROON.requestedType();
     private static final String GOOD_DATA = "{\"macaroon\":\"m\",\"request\":{\"resource\":\"r\",\"action\":\"read\"}}";
 
-    private final SagaRegistry sagas = new SagaRegistry(List.of(new SagaDefinition("demo-grant",
-            List.of(SagaStep.of("issue", Operation.ISSUE_MACAROON, context -> null,
-                    new RetryPolicy(1, Duration.ofSeconds(1), 1), Duration.ofSeconds(1))), Duration.ofMinutes(1))),
+    /* One single-step saga under the name of every trigger type's default saga, as the registry requires. */
+    private final SagaRegistry sagas = new SagaRegistry(Arrays.stream(TriggerType.values())
+            .map(trigger -> new SagaDefinition(trigger.defaultSaga(),
+                    List.of(SagaStep.of("issue", Operation.ISSUE_MACAROON, context -> null,
+                            new RetryPolicy(1, Duration.ofSeconds(1), 1), Duration.ofSeconds(1))), Duration.ofMinutes(1)))
+            .toList(),
             new SagaRegistry.TriggerMapping(Map.of("io.opencloud.webhook.github.received.v1", "demo-grant")));
 
     private static ScheduleSpec spec(String cron, String zone, String target, String data) {
