@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The control plane on its embedded default (its own broker, database and S3 server under one data directory),
  * stopped and started again on the same directory: a macaroon issued before the restart still verifies after it, and
- * a schedule ticking every second fires each tick once across the restart, those missed while stopped late.
+ * a schedule ticking every second fires each tick once across the restart, those missed while stopped late, and a
+ * Sentinel workflow stopped in the middle of its conversions completes after it.
  */
 class RestartTest {
 
@@ -76,5 +78,30 @@ class RestartTest {
             assertThat(http.reply(firings.getFirst().eventId()).get("type").asString())
                     .startsWith("io.opencloud.macaroon.verify.");
         }
+    }
+
+    @Test
+    void aWorkflowStoppedHalfWayThroughItsConversionsFinishesAfterTheRestart() {
+        String sagaId;
+        try (ConfigurableApplicationContext context = start()) {
+            sagaId = new Events(http(context)).trigger(SentinelWorkflowTest.WORKFLOW, """
+                    {"bbox":[8.9,45.4,10.3,46.1],"from":"2026-06-01T00:00:00Z","to":"2026-06-30T23:59:59Z",
+                     "maxCloudCover":20,"destination":{"bucket":"opencloud","prefix":"kept","credentials":"local"}}""");
+            await().atMost(Duration.ofSeconds(60)).until(() -> saga(context, sagaId).get("history").toString()
+                    .contains("ITEM_COMPLETED"));
+            assertThat(saga(context, sagaId).get("status").asString()).isEqualTo("RUNNING");
+        }
+
+        try (ConfigurableApplicationContext context = start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !saga(context, sagaId).get("status").asString()
+                    .equals("RUNNING"));
+            JsonNode saga = saga(context, sagaId);
+            assertThat(saga.get("status").asString()).as(saga.path("failureReason").asString()).isEqualTo("COMPLETED");
+            assertThat(saga.get("data").get("results").get("push").get("objects")).hasSize(8);
+        }
+    }
+
+    private static JsonNode saga(ConfigurableApplicationContext context, String sagaId) {
+        return Http.JSON.readTree(http(context).get("/sagas/" + sagaId).body());
     }
 }

@@ -1,6 +1,9 @@
 package io.opencloud.controlplane.kafka;
 
+import io.opencloud.events.DerivedIds;
 import io.opencloud.infra.config.RuntimeEndpoints;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +28,22 @@ public class KafkaEndpoints {
      *
      * <p>Membership is static ({@code group.instance.id} from {@code opencloud.node-id}): a control plane that
      * restarts after a crash takes its partitions back at once, instead of waiting for the group to time out the
-     * member that died.
+     * member that died. The instance id also names the topics subscribed to: a static member that rejoins under
+     * its old id keeps its old assignment, so a control plane upgraded to consume more topics (a new domain's
+     * events) would never be given the new ones. Under a new id it joins as a new member, and the group rebalances
+     * once the old member's session has expired.
      */
     public String consumer(String topics, String groupId) {
         return "kafka:" + topics + "?brokers=" + brokers + "&groupId=" + groupId
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=100&pollTimeoutMs=1000"
-                + "&breakOnFirstError=true&groupInstanceId=" + groupId + "-" + nodeId + "&sessionTimeoutMs=15000"
+                + "&breakOnFirstError=true&groupInstanceId=" + instanceId(topics, groupId) + "&sessionTimeoutMs=15000"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
+    }
+
+    /** This node's static member id in the group, for this set of topics (in any order). */
+    String instanceId(String topics, String groupId) {
+        String subscription = Arrays.stream(topics.split(",")).map(String::strip).sorted().distinct()
+                .collect(Collectors.joining(","));
+        return groupId + "-" + nodeId + "-" + DerivedIds.of(subscription).substring(0, 8);
     }
 }
