@@ -58,18 +58,31 @@ class FunctionHostTest extends ControlPlaneTestBase {
 
     @Test
     void aPoisonRecordOnACommandsTopicIsParkedAndTheNextCommandIsStillServed() throws Exception {
-        String marker = id();
         String issueId = id();
+        poisonThenServe(Operation.ISSUE_MACAROON, issueId, Http.issueEvent(issueId, "r", "read", 60));
+    }
+
+    @Test
+    void aPoisonRecordAmongCommandsServedConcurrentlyIsParkedAndTheNextCommandIsStillServed() throws Exception {
+        String discardId = id();
+        poisonThenServe(Operation.DISCARD_OUTPUTS, discardId, """
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"%s",
+                 "data":{"output":{"bucket":"opencloud-processing","prefix":"host-test/%s"}}}"""
+                .formatted(discardId, Operation.DISCARD_OUTPUTS.requestedType(), discardId));
+    }
+
+    private void poisonThenServe(Operation operation, String eventId, String event) throws Exception {
+        String marker = id();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestRuntime.endpoints().kafkaBootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Operation.ISSUE_MACAROON.commandsTopic(), marker,
+            producer.send(new ProducerRecord<>(operation.commandsTopic(), marker,
                     "{\"truncated".getBytes(StandardCharsets.UTF_8))).get();
         }
-        http().postStructured(Http.issueEvent(issueId, "r", "read", 60));
+        http().postStructured(event);
 
-        assertThat(http().reply(issueId).get("type").asString()).endsWith("completed.v1");
-        ConsumerRecord<String, byte[]> parked = firstRecord(Topics.deadLetter(Operation.ISSUE_MACAROON.commandsTopic()),
+        assertThat(http().reply(eventId).get("type").asString()).isEqualTo(operation.completedType());
+        ConsumerRecord<String, byte[]> parked = firstRecord(Topics.deadLetter(operation.commandsTopic()),
                 record -> marker.equals(record.key()));
         assertThat(header(parked, Envelope.DLQ_REASON_HEADER)).contains("not a CloudEvent");
     }

@@ -34,9 +34,23 @@ public class KafkaEndpoints {
      * once the old member's session has expired.
      */
     public String consumer(String topics, String groupId) {
+        return uri(topics, groupId, 100);
+    }
+
+    /**
+     * A consumer like {@link #consumer} that hands each poll of up to {@code batchSize} records to the route as one
+     * exchange whose body is the list of the records' exchanges; the poll's offsets are committed once the route
+     * has processed the whole list, and a failure delivers the whole poll again.
+     */
+    public String batchConsumer(String topics, String groupId, int batchSize) {
+        return uri(topics, groupId, batchSize) + "&batching=true";
+    }
+
+    private String uri(String topics, String groupId, int maxPollRecords) {
         return "kafka:" + topics + "?brokers=" + brokers + "&groupId=" + groupId
-                + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=100&pollTimeoutMs=1000"
-                + "&breakOnFirstError=true&groupInstanceId=" + instanceId(topics, groupId) + "&sessionTimeoutMs=15000"
+                + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=" + maxPollRecords
+                + "&pollTimeoutMs=1000&breakOnFirstError=true&groupInstanceId=" + instanceId(topics, groupId)
+                + "&sessionTimeoutMs=15000"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
     }
 

@@ -22,15 +22,24 @@ public class GdalTranslate {
 
     private final String binary;
     private final Duration timeout;
+    private volatile String version;
 
     public GdalTranslate(ProcessingProperties properties) {
         this.binary = properties.gdalTranslate();
         this.timeout = properties.timeout();
     }
 
-    /** What {@code gdal_translate --version} prints, for example {@code GDAL 3.6.2, released 2023/01/02}. */
+    /**
+     * What {@code gdal_translate --version} prints, for example {@code GDAL 3.6.2, released 2023/01/02}. Asked once
+     * per process: a launch costs about as much as converting a small image.
+     */
     public String version(Path workDirectory) {
-        return run(List.of("--version"), workDirectory).strip();
+        String known = version;
+        if (known == null) {
+            known = run(List.of("--version"), workDirectory).strip();
+            version = known;
+        }
+        return known;
     }
 
     public void translate(ImageFormat format, Path input, Path output) {
