@@ -3,13 +3,9 @@ package io.opencloud.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,18 +39,15 @@ class SagaCrashTest {
     Path dataDir;
 
     private final Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
-    private final Map<String, String> ports = new HashMap<>();
+    private CrashablePlane plane;
 
     @Test
     void sagasSurviveRepeatedSigkillWithNothingLostOrDoneTwice() throws Exception {
-        for (String name : List.of("server.port", "opencloud.kafka.port", "opencloud.kafka.controller-port",
-                "opencloud.db.port", "opencloud.s3.port")) {
-            ports.put(name, String.valueOf(freePort()));
-        }
-        Http http = new Http(Integer.parseInt(ports.get("server.port")));
+        plane = new CrashablePlane(dataDir);
+        Http http = plane.http();
         long started = System.nanoTime();
 
-        Process plane = start(0);
+        plane.start();
         Map<String, String> expected = new HashMap<>();
         List<Integer> inFlightAtKills = new ArrayList<>();
         // Sagas go in waves, each submitted as fast as the API takes them; the control plane is killed a random
@@ -72,7 +65,7 @@ class SagaCrashTest {
             if ((i + 1) % wave == 0 && inFlightAtKills.size() < KILLS) {
                 Thread.sleep(random.nextInt(800));
                 inFlightAtKills.add(i + 1 - finalSagas());
-                plane = killAndRestart(plane, inFlightAtKills.size());
+                plane.killAndRestart();
             }
         }
         int kills = inFlightAtKills.size();
@@ -80,8 +73,7 @@ class SagaCrashTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> finalSagas() == SAGAS);
         CrashFigures figures = check(expected);
-        plane.destroy();
-        plane.waitFor();
+        plane.stop();
 
         System.out.printf("crash test: %d sagas, %d SIGKILLs (sagas not yet final at each: %s), %d lost, %d started twice, %d transitions applied twice,"
                         + " %d demo effects done twice, %d sagas in an unexpected state; %d step commands sent, "
@@ -118,42 +110,12 @@ class SagaCrashTest {
         return sagaId[0];
     }
 
-    private Process killAndRestart(Process plane, int kill) throws Exception {
-        plane.destroyForcibly();
-        plane.waitFor();
-        return start(kill);
-    }
-
-    private Process start(int generation) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), ControlPlaneApplication.class.getName(),
-                "--opencloud.data-dir=" + dataDir.resolve("plane"), "--logging.level.root=WARN",
-                "--logging.level.io.zonky=INFO"));
-        ports.forEach((name, port) -> command.add("--" + name + "=" + port));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("plane-" + generation + ".log").toFile())
-                .start();
-        Http http = new Http(Integer.parseInt(ports.get("server.port")));
-        await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> http.get("/actuator/health").statusCode() == 200);
-        return process;
-    }
-
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("opencloud.db.port")
-                + "/opencloud", "postgres", "");
-    }
-
     private int finalSagas() throws SQLException {
-        try (Connection c = database()) {
-            return count(c, "SELECT count(*) FROM saga WHERE status IN ('COMPLETED', 'COMPENSATED')");
-        }
+        return plane.count("SELECT count(*) FROM saga WHERE status IN ('COMPLETED', 'COMPENSATED')");
     }
 
     private CrashFigures check(Map<String, String> expected) throws SQLException {
-        try (Connection c = database()) {
+        try (Connection c = plane.database()) {
             int finals = count(c, "SELECT count(*) FROM saga WHERE status IN ('COMPLETED', 'COMPENSATED')");
             int startedTwice = count(c, "SELECT count(*) - count(DISTINCT (trigger_source, trigger_id)) FROM saga");
             // A transition applied twice: the same command sent twice, or a step, a saga, completed twice.
@@ -202,12 +164,6 @@ class SagaCrashTest {
         try (ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -125,9 +125,9 @@ class SentinelFunctionsTest extends ControlPlaneTestBase {
     }
 
     @Test
-    void presignedUrlsServeTheStagedBytesAndMayNotOutliveTheReservation() throws Exception {
+    void presignedUrlsServeTheStagedBytesAndDoNotOutliveTheReservation() throws Exception {
         String execution = id();
-        JsonNode reservation = reserve(execution, Instant.now().plusSeconds(600), SCENE).get("data");
+        JsonNode reservation = reserve(execution, Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS), SCENE).get("data");
         String reservationId = reservation.get("reservationId").asString();
 
         JsonNode urls = events().command(URLS, """
@@ -144,6 +144,11 @@ class SentinelFunctionsTest extends ControlPlaneTestBase {
         assertThat(failure(events().command(URLS, """
                 {"reservationId":"%s","validForSeconds":60}""".formatted(UUID.randomUUID()))))
                 .startsWith("there is no reservation ");
+        JsonNode clipped = events().command(URLS, """
+                {"reservationId":"%s","validForSeconds":3600,"clipToReservation":true}""".formatted(reservationId));
+        assertThat(clipped.get("type").asString()).isEqualTo("io.opencloud.sentinel.urls.completed.v1");
+        assertThat(Instant.parse(clipped.get("data").get("expiresAt").asString()))
+                .isEqualTo(Instant.parse(reservation.get("expiresAt").asString()));
     }
 
     @Test

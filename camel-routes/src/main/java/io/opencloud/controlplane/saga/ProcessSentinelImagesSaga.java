@@ -30,7 +30,11 @@ public class ProcessSentinelImagesSaga {
 
     public static final String TYPE = "process-sentinel-images";
 
-    /* URLs stop a little before the reservation does, so that none outlives the scenes it points at. */
+    /*
+     * URLs stop a little before the reservation does, so that none outlives the scenes it points at; the command may
+     * wait in Kafka (behind other work, or across a restart) while the reservation's time runs, so it also asks the
+     * provider to cut the validity to the reservation's end rather than refuse it.
+     */
     private static final Duration URL_MARGIN = Duration.ofSeconds(10);
 
     @Bean
@@ -87,7 +91,8 @@ public class ProcessSentinelImagesSaga {
         Instant expiresAt = Instant.parse(reservation.path("expiresAt").asString());
         long untilExpiry = Duration.between(Instant.now(), expiresAt.minus(URL_MARGIN)).toSeconds();
         return json.createObjectNode().put("reservationId", reservation.path("reservationId").asString())
-                .put("validForSeconds", Math.max(1, Math.min(urlValidity.toSeconds(), untilExpiry)));
+                .put("validForSeconds", Math.max(1, Math.min(urlValidity.toSeconds(), untilExpiry)))
+                .put("clipToReservation", true);
     }
 
     private static List<JsonNode> conversions(JsonMapper json, SagaContext context, String outputBucket) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands out presigned S3 GET URLs for every staged asset of a live reservation, valid for a set time that may not
- * outlast the reservation (an URL must not outlive the scenes it points at).
+ * outlast the reservation (an URL must not outlive the scenes it points at): a longer validity is refused, or, when the
+ * request says {@code clipToReservation}, cut to the reservation's end.
  *
  * <p>Consumes {@code io.opencloud.sentinel.urls.requested.v1}; produces
  * {@code io.opencloud.sentinel.urls.completed.v1}, or {@code io.opencloud.sentinel.urls.failed.v1} for a reservation
@@ -47,15 +48,20 @@ public class ImageUrlsFunction implements Function<ImageUrlsRequest, ImageUrls> 
                     + " is out of range: 1 to " + MAX_VALIDITY_SECONDS, false);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long untilReservationEnds = Duration.between(now, reservation.expiresAt()).toSeconds();
+        if (Boolean.TRUE.equals(request.clipToReservation()) && validFor > untilReservationEnds) {
+            validFor = Math.max(1, untilReservationEnds);
+        }
         Instant expiresAt = now.plusSeconds(validFor);
         if (expiresAt.isAfter(reservation.expiresAt())) {
             throw new OperationFailedException("URLs valid for " + validFor + " s would outlive reservation "
                     + reservation.reservationId() + ", which expires at " + reservation.expiresAt() + "; at most "
-                    + Duration.between(now, reservation.expiresAt()).toSeconds() + " s", false);
+                    + untilReservationEnds + " s", false);
         }
+        int seconds = (int) validFor;
         List<ImageUrls.SceneUrls> scenes = reservation.staged().stream().map(scene -> new ImageUrls.SceneUrls(
                 scene.id(), scene.objects().stream().map(object -> new ImageUrls.AssetUrl(object.asset(),
-                        presign(object, (int) validFor), object.sha256(), object.size())).toList())).toList();
+                        presign(object, seconds), object.sha256(), object.size())).toList())).toList();
         return new ImageUrls(reservation.reservationId(), expiresAt, scenes);
     }
 
