@@ -4,15 +4,12 @@ import io.minio.MinioClient;
 import io.opencloud.functions.OperationFailedException;
 import io.opencloud.functions.s3.Buckets;
 import io.opencloud.functions.s3.Sha256;
+import io.opencloud.functions.web.HttpDownloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,8 +34,6 @@ public class ConvertImageFunction implements Function<ConvertImageRequest, Image
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final MinioClient s3;
     private final GdalTranslate gdal;
 
@@ -99,23 +94,14 @@ public class ConvertImageFunction implements Function<ConvertImageRequest, Image
     private Path download(ConvertImageRequest.Source source, Path target) {
         URI url = URI.create(source.url());
         String shown = url.getScheme() + "://" + url.getAuthority() + url.getPath();
-        try {
-            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofFile(target));
-            int status = response.statusCode();
-            if (status == 403) {
-                throw new OperationFailedException("the source URL for " + shown + " was refused (403): it expired or"
-                        + " was not signed for this object", false);
-            }
-            if (status != 200) {
-                throw new OperationFailedException("the source " + shown + " could not be read: HTTP " + status,
-                        status >= 500 || status == 429);
-            }
-        } catch (IOException e) {
-            throw new OperationFailedException("the source " + shown + " could not be read: " + e, true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailedException("interrupted while reading " + shown, true, e);
+        int status = HttpDownloads.toFile(url, target, "the source " + shown);
+        if (status == 403) {
+            throw new OperationFailedException("the source URL for " + shown + " was refused (403): it expired or"
+                    + " was not signed for this object", false);
+        }
+        if (status != 200) {
+            throw new OperationFailedException("the source " + shown + " could not be read: HTTP " + status,
+                    status >= 500 || status == 429);
         }
         if (source.sha256() != null) {
             String actual = Sha256.of(target);

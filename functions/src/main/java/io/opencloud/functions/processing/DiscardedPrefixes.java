@@ -4,7 +4,7 @@ import static io.opencloud.functions.s3.ObjectStoreCalls.call;
 
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
-import io.minio.StatObjectArgs;
+import io.opencloud.functions.s3.ObjectStoreCalls;
 
 /**
  * An output prefix once discarded stays discarded: a marker object under it tells a conversion still running to
@@ -28,16 +28,6 @@ final class DiscardedPrefixes {
     }
 
     static boolean isDiscarded(MinioClient s3, String bucket, String prefix) {
-        return call("checking whether " + bucket + "/" + prefix + " was discarded", () -> {
-            try {
-                s3.statObject(StatObjectArgs.builder().bucket(bucket).object(markerKey(prefix)).build());
-                return true;
-            } catch (io.minio.errors.ErrorResponseException absent) {
-                if (absent.errorResponse().code().equals("NoSuchKey")) {
-                    return false;
-                }
-                throw absent;
-            }
-        });
+        return ObjectStoreCalls.exists(s3, bucket, markerKey(prefix));
     }
 }

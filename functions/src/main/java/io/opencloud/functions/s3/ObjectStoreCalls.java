@@ -1,5 +1,8 @@
 package io.opencloud.functions.s3;
 
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.opencloud.functions.OperationFailedException;
 
 /**
@@ -17,10 +20,25 @@ public final class ObjectStoreCalls {
     private ObjectStoreCalls() {
     }
 
+    /** Whether the object exists; any other refusal than "no such key" is thrown as by {@link #call}. */
+    public static boolean exists(MinioClient s3, String bucket, String key) {
+        return call("looking up " + bucket + "/" + key, () -> {
+            try {
+                s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                return true;
+            } catch (ErrorResponseException absent) {
+                if (absent.errorResponse().code().equals("NoSuchKey")) {
+                    return false;
+                }
+                throw absent;
+            }
+        });
+    }
+
     public static <T> T call(String what, Call<T> call) {
         try {
             return call.run();
-        } catch (io.minio.errors.ErrorResponseException refused) {
+        } catch (ErrorResponseException refused) {
             String code = refused.errorResponse().code();
             boolean retryable = !(code.equals("NoSuchBucket") || code.equals("AccessDenied")
                     || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch"));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -66,11 +65,7 @@ public class ImageUrlsFunction implements Function<ImageUrlsRequest, ImageUrls> 
     }
 
     private ReservationRow live(String reservationId) {
-        try {
-            UUID.fromString(String.valueOf(reservationId));
-        } catch (IllegalArgumentException e) {
-            throw new OperationFailedException("reservationId " + reservationId + " is not a UUID", false);
-        }
+        ReservationIds.requireWellFormed(reservationId);
         ReservationRow row = store.find(reservationId).orElseThrow(() -> new OperationFailedException(
                 "there is no reservation " + reservationId, false));
         switch (row.status()) {

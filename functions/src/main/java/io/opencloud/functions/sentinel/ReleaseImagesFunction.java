@@ -1,7 +1,5 @@
 package io.opencloud.functions.sentinel;
 
-import io.opencloud.functions.OperationFailedException;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +23,7 @@ public class ReleaseImagesFunction implements Function<ReleaseImagesRequest, Res
 
     @Override
     public ReservationReleased apply(ReleaseImagesRequest request) {
-        try {
-            UUID.fromString(String.valueOf(request.reservationId()));
-        } catch (IllegalArgumentException e) {
-            throw new OperationFailedException("reservationId " + request.reservationId() + " is not a UUID", false);
-        }
+        ReservationIds.requireWellFormed(request.reservationId());
         return releaser.release(request.reservationId(), request.reason() == null ? "released on request"
                 : request.reason());
     }

@@ -4,15 +4,12 @@ import io.minio.MinioClient;
 import io.opencloud.functions.OperationFailedException;
 import io.opencloud.functions.s3.Buckets;
 import io.opencloud.functions.s3.Sha256;
+import io.opencloud.functions.web.HttpDownloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SceneStaging {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final MinioClient s3;
     private final SentinelProperties properties;
 
@@ -61,21 +56,17 @@ class SceneStaging {
         Path download = null;
         try {
             download = Files.createTempFile("opencloud-scene-", ".part");
-            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(href).timeout(Duration.ofMinutes(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofFile(download));
-            if (response.statusCode() != 200) {
-                throw new OperationFailedException("asset " + name + " of scene " + sceneId + " could not be read from "
-                        + href + ": HTTP " + response.statusCode(), response.statusCode() >= 500);
+            String what = "asset " + name + " of scene " + sceneId + " at " + href;
+            int status = HttpDownloads.toFile(href, download, what);
+            if (status != 200) {
+                throw new OperationFailedException(what + " could not be read: HTTP " + status, status >= 500);
             }
             Buckets.upload(s3, properties.stagingBucket(), key, download, contentType);
             return new StagedObject(name, properties.stagingBucket(), key, Files.size(download), Sha256.of(download),
                     contentType);
         } catch (IOException e) {
-            throw new OperationFailedException("asset " + name + " of scene " + sceneId + " could not be read from "
-                    + href + ": " + e, true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailedException("interrupted while staging scene " + sceneId, true, e);
+            throw new OperationFailedException("asset " + name + " of scene " + sceneId + " could not be staged: " + e,
+                    true, e);
         } finally {
             deleteQuietly(download);
         }

@@ -1,10 +1,10 @@
 package io.opencloud.functions.sentinel;
 
 import io.opencloud.functions.OperationFailedException;
+import io.opencloud.functions.web.HttpDownloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,6 @@ public class StacClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json;
     private final Environment environment;
     private final String configuredUrl;
@@ -78,7 +76,7 @@ public class StacClient {
     private Optional<JsonNode> send(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = HttpDownloads.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new OperationFailedException("the STAC API at " + catalogUrl() + " could not be reached: " + e, true, e);
         } catch (InterruptedException e) {

@@ -4,8 +4,8 @@ import static io.opencloud.functions.s3.ObjectStoreCalls.call;
 
 import io.minio.BucketExistsArgs;
 import io.minio.RemoveObjectArgs;
-import io.minio.StatObjectArgs;
 import io.opencloud.functions.OperationFailedException;
+import io.opencloud.functions.s3.ObjectStoreCalls;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -48,18 +48,13 @@ public class RemoveFromStorageFunction implements Function<RemoveFromStorageRequ
         int deleted = 0;
         for (String name : request.names()) {
             String key = destination.keyOf(name);
-            deleted += call("deleting " + bucket + "/" + key + " at " + target.endpoint(), () -> {
-                try {
-                    target.client().statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-                } catch (io.minio.errors.ErrorResponseException absent) {
-                    if (absent.errorResponse().code().equals("NoSuchKey")) {
-                        return 0;
-                    }
-                    throw absent;
-                }
-                target.client().removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-                return 1;
-            });
+            if (ObjectStoreCalls.exists(target.client(), bucket, key)) {
+                call("deleting " + bucket + "/" + key + " at " + target.endpoint(), () -> {
+                    target.client().removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                    return null;
+                });
+                deleted++;
+            }
         }
         return new ObjectsRemoved(deleted);
     }
