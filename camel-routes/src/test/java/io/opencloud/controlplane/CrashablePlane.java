@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,6 +47,25 @@ final class CrashablePlane {
     /** Where the embedded services keep their data; the S3 server's buckets are folders under {@code s3/}. */
     Path home() {
         return dataDir.resolve("plane");
+    }
+
+    /**
+     * Posts a structured event until the control plane accepts it and returns the saga it started: between a kill
+     * and its restart the control plane is down for a moment, and a sender retries, as any would.
+     */
+    String submit(String event) {
+        String[] sagaId = new String[1];
+        Http http = http();
+        await().atMost(HEALTHY_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> {
+                    HttpResponse<String> response = http.postStructured(event);
+                    if (response.statusCode() != 202) {
+                        return false;
+                    }
+                    sagaId[0] = Http.JSON.readTree(response.body()).get("sagaId").asString();
+                    return true;
+                });
+        return sagaId[0];
     }
 
     void start() throws IOException {

@@ -3,7 +3,6 @@ package io.opencloud.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +32,6 @@ class SagaCrashTest {
 
     private static final int SAGAS = Integer.getInteger("crash.sagas", 240);
     private static final int KILLS = Integer.getInteger("crash.kills", 4);
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
-
     @TempDir
     Path dataDir;
 
@@ -44,7 +41,6 @@ class SagaCrashTest {
     @Test
     void sagasSurviveRepeatedSigkillWithNothingLostOrDoneTwice() throws Exception {
         plane = new CrashablePlane(dataDir);
-        Http http = plane.http();
         long started = System.nanoTime();
 
         plane.start();
@@ -60,7 +56,7 @@ class SagaCrashTest {
                 default -> "{}";
             };
             String triggerId = "crash-" + i;
-            String sagaId = submit(http, triggerId, script);
+            String sagaId = submit(triggerId, script);
             expected.put(sagaId, i % 10 == 0 ? "COMPENSATED" : "COMPLETED");
             if ((i + 1) % wave == 0 && inFlightAtKills.size() < KILLS) {
                 Thread.sleep(random.nextInt(800));
@@ -92,22 +88,11 @@ class SagaCrashTest {
                         int commands) {
     }
 
-    private String submit(Http http, String triggerId, String script) {
-        // The control plane may be down for a moment between a kill and its restart; the sender retries, as any would.
-        String[] sagaId = new String[1];
-        await().atMost(HEALTHY_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
-                    HttpResponse<String> response = http.postStructured("""
-                            {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
-                             "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
-                            .formatted(triggerId, triggerId, script));
-                    if (response.statusCode() != 202) {
-                        return false;
-                    }
-                    sagaId[0] = Http.JSON.readTree(response.body()).get("sagaId").asString();
-                    return true;
-                });
-        return sagaId[0];
+    private String submit(String triggerId, String script) {
+        return plane.submit("""
+                {"specversion":"1.0","id":"%s","source":"/tests/crash","type":"io.opencloud.demo.grant.requested.v1",
+                 "data":{"resource":"s3://crash/%s","action":"read","ttlSeconds":600,"script":%s}}"""
+                .formatted(triggerId, triggerId, script));
     }
 
     private int finalSagas() throws SQLException {

@@ -3,7 +3,6 @@ package io.opencloud.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +46,7 @@ class SentinelCrashTest {
         List<Integer> notFinalAtKills = new ArrayList<>();
         int wave = WORKFLOWS / (KILLS + 1);
         for (int i = 0; i < WORKFLOWS; i++) {
-            submit(plane.http(), i);
+            submit(plane, i);
             if ((i + 1) % wave == 0 && notFinalAtKills.size() < KILLS) {
                 Thread.sleep(500 + random.nextInt(2000));
                 notFinalAtKills.add(i + 1 - plane.count("SELECT count(*) FROM saga WHERE status = 'COMPLETED'"));
@@ -107,19 +106,14 @@ class SentinelCrashTest {
         }
     }
 
-    private static void submit(Http http, int i) {
-        // Between a kill and its restart the control plane is down for a moment; the sender retries, as any would.
-        await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> {
-                    HttpResponse<String> response = http.postStructured("""
-                            {"specversion":"1.0","id":"crash-%d","source":"/tests/crash",
-                             "type":"io.opencloud.workflow.sentinel.requested.v1",
-                             "data":{"bbox":[8.9,45.4,10.3,46.1],"from":"2026-06-01T00:00:00Z",
-                                     "to":"2026-06-30T23:59:59Z","maxCloudCover":20,
-                                     "destination":{"bucket":"opencloud","prefix":"crash/%d","credentials":"local"}}}"""
-                            .formatted(i, i));
-                    return response.statusCode() == 202;
-                });
+    private static void submit(CrashablePlane plane, int i) {
+        plane.submit("""
+                {"specversion":"1.0","id":"crash-%d","source":"/tests/crash",
+                 "type":"io.opencloud.workflow.sentinel.requested.v1",
+                 "data":{"bbox":[8.9,45.4,10.3,46.1],"from":"2026-06-01T00:00:00Z","to":"2026-06-30T23:59:59Z",
+                         "maxCloudCover":20,
+                         "destination":{"bucket":"opencloud","prefix":"crash/%d","credentials":"local"}}}"""
+                .formatted(i, i));
     }
 
     private static long files(Path folder) throws Exception {

@@ -1,7 +1,6 @@
 package io.opencloud.controlplane.saga;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -116,12 +115,7 @@ final class FanOutItems {
 
     /** The first failed item's index and error, for the step's failure reason. */
     Optional<String> firstFailure() {
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (status(i).equals(FAILED)) {
-                failures.add("item " + (i + 1) + " of " + items.size() + ": " + item(i).path("error").asString());
-            }
-        }
-        return failures.stream().findFirst();
+        return IntStream.range(0, items.size()).filter(i -> status(i).equals(FAILED)).boxed().findFirst()
+                .map(i -> "item " + (i + 1) + " of " + items.size() + ": " + item(i).path("error").asString());
     }
 }

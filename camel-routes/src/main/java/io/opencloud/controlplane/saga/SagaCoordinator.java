@@ -420,12 +420,11 @@ public class SagaCoordinator {
                 }
             }
         }
-        SagaRow updated = store.update(saga.withData(data));
         Optional<String> failure = items.firstFailure();
+        failure.ifPresent(reason -> items.cancelUnfinished());
+        SagaRow updated = store.update(saga.withData(data));
         if (failure.isPresent()) {
-            items.cancelUnfinished();
-            SagaRow cancelled = store.update(updated.withData(data));
-            failStep(definition, cancelled, step, "failed: " + failure.get(), now);
+            failStep(definition, updated, step, "failed: " + failure.get(), now);
         } else if (items.count(FanOutItems.SUCCEEDED) == items.size()) {
             forwardCompleted(definition, updated, step, items.results(json.createObjectNode()), now);
         } else {
