@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 /**
  * The catalogue of every CloudEvent type the control plane knows, each with a JSON Schema and an example: the
- * operations, the saga triggers and the cron tick ({@link PingType}). The webhook types ({@link WebhookTypes}) are a
+ * operations, the saga triggers, the progress reports and the cron tick ({@link PingType}). The webhook types ({@link WebhookTypes}) are a
  * family, one per configured source, and share the schema stored under {@link WebhookTypes#FAMILY}.
  */
 public final class EventTypes {
@@ -18,6 +18,7 @@ public final class EventTypes {
     public static List<String> all() {
         return Stream.of(Arrays.stream(Operation.values()).flatMap(op -> op.types().stream()),
                 Arrays.stream(TriggerType.values()).map(TriggerType::type),
+                Arrays.stream(ProgressType.values()).map(ProgressType::type),
                 Stream.of(PingType.TYPE, WebhookTypes.FAMILY)).flatMap(s -> s).toList();
     }
 

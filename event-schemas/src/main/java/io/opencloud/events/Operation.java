@@ -35,7 +35,17 @@ public enum Operation {
     /** Copies objects into a destination bucket on any S3 endpoint, verifying their checksums. */
     PUSH_TO_STORAGE("storage", "push", "pushToStorage", 1),
     /** Compensates {@link #PUSH_TO_STORAGE}: deletes the pushed objects from the destination. */
-    REMOVE_FROM_STORAGE("storage", "remove", "removeFromStorage", 1);
+    REMOVE_FROM_STORAGE("storage", "remove", "removeFromStorage", 1),
+    /** Writes a provision's Terraform configuration and latest state into its working directory; terraform init. */
+    TERRAFORM_INIT("terraform", "init", "terraformInit", 1),
+    /** Counts what applying a provision would add, change and destroy. */
+    TERRAFORM_PLAN("terraform", "plan", "terraformPlan", 1),
+    /** One terraform apply of a provision, resuming from its saved (possibly partial) state. */
+    TERRAFORM_APPLY_STEP("terraform", "apply", "terraformApplyStep", 1),
+    /** Destroys everything in a provision's state; compensates {@link #TERRAFORM_APPLY_STEP} and deletes provisions. */
+    TERRAFORM_DESTROY("terraform", "destroy", "terraformDestroy", 1),
+    /** Checks one provisioned host through its provider's driver and records the host's state. */
+    CONFIGURE_HOST("provision", "configure", "configureHost", 1);
 
     private static final String TYPE_PREFIX = "io.opencloud.";
 

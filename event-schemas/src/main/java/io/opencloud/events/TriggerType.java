@@ -8,7 +8,11 @@ public enum TriggerType {
     /** Grants a macaroon after two checks; the saga that shows retries, timeouts and compensation. */
     DEMO_GRANT("demo", "grant", 1, "demo-grant"),
     /** Searches Sentinel scenes, reserves them, converts each one and pushes the results to a partner's bucket. */
-    SENTINEL_WORKFLOW("workflow", "sentinel", 1, "process-sentinel-images");
+    SENTINEL_WORKFLOW("workflow", "sentinel", 1, "process-sentinel-images"),
+    /** Deploys a provision created through {@code POST /provisions}. */
+    CREATE_PROVISION("provision", "create", 1, "provision-infrastructure"),
+    /** Destroys a provision's resources, even after a failed apply, and ends it. */
+    DELETE_PROVISION("provision", "delete", 1, "destroy-provision");
 
     private final String domain;
     private final String name;

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,12 @@ class EventCatalogTest {
     @Test
     void ownTypesFollowTheNamingConventionAndTheOnlyForeignOneIsTheKnativePing() {
         assertThat(EventTypes.all()).filteredOn(t -> !t.equals(WebhookTypes.FAMILY))
+                .filteredOn(t -> ProgressType.of(t).isEmpty())
                 .allMatch(t -> t.equals(PingType.TYPE)
                         || t.matches("io\\.opencloud\\.[a-z]+\\.[a-z]+\\.(requested|completed|failed)\\.v\\d+"));
+        assertThat(Arrays.stream(ProgressType.values()).map(ProgressType::type))
+                .allMatch(t -> t.matches("io\\.opencloud\\.[a-z]+\\.[a-z]+\\.(started|completed|failed)\\.v\\d+"))
+                .noneMatch(t -> Arrays.stream(Operation.values()).anyMatch(op -> op.types().contains(t)));
         assertThat(WebhookTypes.type("git-lab")).isEqualTo("io.opencloud.webhook.git-lab.received.v1");
     }
 

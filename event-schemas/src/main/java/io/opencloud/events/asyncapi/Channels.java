@@ -3,6 +3,7 @@ package io.opencloud.events.asyncapi;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.EventTypes;
 import io.opencloud.events.Operation;
+import io.opencloud.events.ProgressType;
 import io.opencloud.events.Topics;
 import io.opencloud.events.WebhookTypes;
 import io.opencloud.events.envelope.MediaTypes;
@@ -40,9 +41,14 @@ final class Channels {
                     + "saga id, each performed by the function its type names: " + operations.stream()
                     .map(op -> op.requestedType() + " by " + op.functionName()).collect(Collectors.joining(", "))
                     + ".", operations.stream().map(Operation::requestedType).toList()));
+            List<String> progress = Arrays.stream(ProgressType.values()).filter(p -> p.domain().equals(domain))
+                    .map(ProgressType::type).toList();
             add(described, new Channel(Topics.events(domain), "Replies of the " + domain + " functions, completed "
-                    + "or failed, keyed by saga id; the saga coordinator advances or compensates its saga on each.",
-                    operations.stream().flatMap(op -> Stream.of(op.completedType(), op.failedType())).toList()));
+                    + "or failed, keyed by saga id; the saga coordinator advances or compensates its saga on each."
+                    + (progress.isEmpty() ? "" : " Progress reports of a command still running travel here too; the "
+                    + "coordinator records them in the saga's history."),
+                    Stream.concat(operations.stream().flatMap(op -> Stream.of(op.completedType(), op.failedType())),
+                            progress.stream()).toList()));
         }
         for (Channel channel : List.copyOf(described.values())) {
             String deadLetter = Topics.deadLetter(channel.topic());

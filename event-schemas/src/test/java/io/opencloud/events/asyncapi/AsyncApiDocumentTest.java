@@ -8,6 +8,7 @@ import io.opencloud.events.Envelope;
 import io.opencloud.events.EventTypes;
 import io.opencloud.events.Operation;
 import io.opencloud.events.PingType;
+import io.opencloud.events.ProgressType;
 import io.opencloud.events.Topics;
 import io.opencloud.events.TriggerType;
 import io.opencloud.events.WebhookTypes;
@@ -177,6 +178,9 @@ class AsyncApiDocumentTest {
         }
         for (TriggerType trigger : TriggerType.values()) {
             topics.put(trigger.type(), Set.of(Topics.INGRESS));
+        }
+        for (ProgressType progress : ProgressType.values()) {
+            topics.put(progress.type(), Set.of(progress.eventsTopic()));
         }
         topics.put(PingType.TYPE, Set.of(Topics.INGRESS));
         topics.put(WebhookTypes.FAMILY, Set.of(Topics.WEBHOOK_EVENTS));
