@@ -1,6 +1,10 @@
 package io.opencloud.controlplane;
 
 import io.opencloud.infra.test.SharedTestRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "opencloud.sagas.process-sentinel-images.parallelism=2",
         "opencloud.schedules.release-expired-reservations.cron=*/2 * * * * *",
         "opencloud.storage.part-size=5MB",
+        "opencloud.sagas.provision-infrastructure.apply-backoff=PT0.2S",
         // The heartbeat ticks through every test of this context: a verify command every 2 s on the kafka channel.
         "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
         "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,
@@ -46,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "opencloud.schedules.yearly-skip.data=" + ControlPlaneTestBase.TICK_DATA})
 abstract class ControlPlaneTestBase {
 
+    static final Path PROVISIONING = temporaryFolder("opencloud-provisioning");
     static final String GITHUB_SECRET = "It's a Secret to Everybody";
     static final String CI_SECRET = "ci-secret-for-tests";
     static final String VERIFY = "io.opencloud.macaroon.verify.requested.v1";
@@ -55,6 +61,10 @@ abstract class ControlPlaneTestBase {
     @DynamicPropertySource
     static void sharedRuntime(DynamicPropertyRegistry registry) {
         SharedTestRuntime.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        // Provisioning keeps its key, working directories and edge records under the test JVM's own folder.
+        registry.add("opencloud.secrets.key-file", () -> PROVISIONING.resolve("secrets.key").toString());
+        registry.add("opencloud.terraform.work-dir", () -> PROVISIONING.resolve("terraform").toString());
+        registry.add("opencloud.provision.local.records-dir", () -> PROVISIONING.resolve("edge").toString());
         // A named destination: the shared S3 server again, reached the way a partner's endpoint would be.
         registry.add("opencloud.storage.credentials.partner.endpoint", () -> SharedTestRuntime.endpoints().s3Endpoint());
         registry.add("opencloud.storage.credentials.partner.access-key", () -> SharedTestRuntime.endpoints().s3AccessKey());
@@ -66,6 +76,14 @@ abstract class ControlPlaneTestBase {
 
     Http http() {
         return new Http(port);
+    }
+
+    private static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String id() {

@@ -38,6 +38,19 @@ final class Http {
         return send(request.build());
     }
 
+    HttpResponse<String> postJson(String path, String json) {
+        return post(path, "application/json", json, Map.of());
+    }
+
+    HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     HttpResponse<String> postStructured(String event) {
         return post("/events", "application/cloudevents+json", event, Map.of());
     }

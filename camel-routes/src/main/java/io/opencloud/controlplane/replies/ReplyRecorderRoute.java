@@ -5,6 +5,7 @@ import io.opencloud.controlplane.kafka.DeadLetters;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
+import io.opencloud.events.ProgressType;
 import io.opencloud.events.Topics;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes every {@code opencloud.<domain>.events} topic and records each reply against the command it answers,
- * so {@code GET /events/{id}/reply} can show the sender the outcome of its command.
+ * so {@code GET /events/{id}/reply} can show the sender the outcome of its command. Progress reports travel on the
+ * same topics but answer nothing, so they are passed over.
  */
 @Component
 public class ReplyRecorderRoute extends RouteBuilder {
@@ -47,6 +49,9 @@ public class ReplyRecorderRoute extends RouteBuilder {
 
     private void record(Exchange exchange) {
         events.read(exchange).ifPresent(reply -> {
+            if (ProgressType.of(reply.getType()).isPresent()) {
+                return;
+            }
             if (reply.getExtension(Envelope.CAUSATION_ID) == null) {
                 deadLetters.park(exchange, "attribute 'causationid': a reply names the command it answers");
             } else {

@@ -5,6 +5,7 @@ import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
+import io.opencloud.events.ProgressType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +93,10 @@ public class SagaCoordinator {
             if (!inbox.firstDelivery(CONSUMER, reply.getId())) {
                 return;
             }
+            if (ProgressType.of(reply.getType()).isPresent()) {
+                recordProgress(sagaId.toString(), commandId.toString(), reply);
+                return;
+            }
             Optional<SagaRow> locked = store.lock(sagaId.toString());
             if (locked.isEmpty()) {
                 return;
@@ -133,6 +138,19 @@ public class SagaCoordinator {
                 }
             }
         });
+    }
+
+    /* Progress changes nothing: it is written to the history, against the step whose command it reports on. */
+    private void recordProgress(String sagaId, String commandId, CloudEvent progress) {
+        if (store.find(sagaId).isEmpty()) {
+            return;
+        }
+        Integer step = store.steps(sagaId).stream().filter(row -> commandId.equals(row.commandId()))
+                .map(StepRow::index).findFirst().orElse(null);
+        JsonNode data = progress.getData() == null ? json.createObjectNode()
+                : json.readTree(progress.getData().toBytes());
+        store.record(sagaId, "PROGRESS", step, progress.getId(), progress.getType(), data.path("message").asString(
+                data.path("address").asString("")));
     }
 
     /** Acts on every step whose reply is overdue or whose retry is due, and on every saga past its deadline. */

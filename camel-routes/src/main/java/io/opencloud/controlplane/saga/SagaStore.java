@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Saga rows, their steps and their append-only history in PostgreSQL. */
+/**
+ * Saga rows, their steps and their append-only history in PostgreSQL. Every saga written is published as a
+ * {@link SagaChanged}, in the writing transaction, so that what follows a saga's state changes with it or not at all.
+ */
 @Repository
 public class SagaStore {
 
@@ -25,10 +29,12 @@ public class SagaStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    public SagaStore(JdbcClient jdbc, JsonMapper json) {
+    public SagaStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Inserts a new saga with its steps pending; false when its trigger had already started one. */
@@ -48,6 +54,7 @@ public class SagaStore {
             jdbc.sql("INSERT INTO saga_step (saga_id, step_index, name, status) VALUES (?, ?, ?, ?)")
                     .params(saga.sagaId(), i, stepNames.get(i), StepStatus.PENDING.name()).update();
         }
+        events.publishEvent(new SagaChanged(saga));
         return true;
     }
 
@@ -91,8 +98,10 @@ public class SagaStore {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("saga " + saga.sagaId() + " changed since it was read");
         }
-        return new SagaRow(saga.sagaId(), saga.type(), saga.status(), saga.currentStep(), saga.data(),
+        SagaRow written = new SagaRow(saga.sagaId(), saga.type(), saga.status(), saga.currentStep(), saga.data(),
                 saga.failureReason(), saga.deadline(), saga.version() + 1, saga.createdAt(), Instant.now());
+        events.publishEvent(new SagaChanged(written));
+        return written;
     }
 
     public List<StepRow> steps(String sagaId) {

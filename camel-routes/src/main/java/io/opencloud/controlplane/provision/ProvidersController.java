@@ -1,0 +1,84 @@
+package io.opencloud.controlplane.provision;
+
+import io.opencloud.functions.provision.ProviderTemplate;
+import io.opencloud.functions.provision.ProviderTemplates;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /providers}: the provider templates, and the provider instances made from them (create, edit, delete, list).
+ * A provider's connection values are never returned; only the names of the fields that are set.
+ */
+@RestController
+@RequestMapping("/providers")
+public class ProvidersController {
+
+    private final Providers providers;
+    private final ProviderStore store;
+    private final ProviderTemplates templates;
+    private final JsonMapper json;
+
+    public ProvidersController(Providers providers, ProviderStore store, ProviderTemplates templates,
+                               JsonMapper json) {
+        this.providers = providers;
+        this.store = store;
+        this.templates = templates;
+        this.json = json;
+    }
+
+    @GetMapping("/templates")
+    public List<ProviderTemplate> templates() {
+        return templates.all();
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list() {
+        return store.list().stream().map(ProvidersController::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    public Map<String, Object> get(@PathVariable String id) {
+        return view(store.find(id).orElseThrow(() -> RequestRefusedException.notFound("provider " + id)));
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body) {
+        ProviderRow created = providers.create(JsonBodies.object(json, body));
+        return ResponseEntity.status(201).header("Location", "/providers/" + created.providerId()).body(view(created));
+    }
+
+    @PutMapping("/{id}")
+    public Map<String, Object> edit(@PathVariable String id, @RequestBody(required = false) String body) {
+        return view(providers.edit(id, JsonBodies.object(json, body)));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        providers.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> view(ProviderRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.providerId());
+        view.put("name", row.name());
+        view.put("template", row.template());
+        view.put("description", row.description());
+        view.put("inputs", row.inputs());
+        view.put("connectionFields", row.connectionFields());
+        view.put("createdAt", row.createdAt());
+        view.put("updatedAt", row.updatedAt());
+        return view;
+    }
+}

@@ -1,0 +1,147 @@
+package io.opencloud.controlplane.provision;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.opencloud.controlplane.saga.DestroyProvisionSaga;
+import io.opencloud.controlplane.saga.SagaCoordinator;
+import io.opencloud.controlplane.saga.SagaDefinition;
+import io.opencloud.controlplane.saga.SagaRegistry;
+import io.opencloud.controlplane.saga.SagaRow;
+import io.opencloud.controlplane.saga.SagaStatus;
+import io.opencloud.controlplane.saga.SagaStore;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.TriggerType;
+import io.opencloud.functions.provision.ProviderTemplate;
+import io.opencloud.functions.provision.ProviderTemplates;
+import io.opencloud.functions.provision.ProvisionDrivers;
+import io.opencloud.functions.provision.ProvisionLayout;
+import io.opencloud.functions.provision.ResourceSpec;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates and deletes provisions. A provision is stored, handed to its saga and the saga started in one transaction,
+ * so there is never a provision without the saga that deploys it, nor a saga whose provision is missing.
+ */
+@Service
+public class Provisions {
+
+    static final URI SOURCE = URI.create(Envelope.source("provisions"));
+
+    private final ProvisionStore store;
+    private final ProviderStore providers;
+    private final ProviderTemplates templates;
+    private final ProvisionDrivers drivers;
+    private final SagaRegistry sagas;
+    private final SagaCoordinator coordinator;
+    private final SagaStore sagaStore;
+    private final JsonMapper json;
+
+    public Provisions(ProvisionStore store, ProviderStore providers, ProviderTemplates templates,
+                      ProvisionDrivers drivers, SagaRegistry sagas, SagaCoordinator coordinator, SagaStore sagaStore,
+                      JsonMapper json) {
+        this.store = store;
+        this.providers = providers;
+        this.templates = templates;
+        this.drivers = drivers;
+        this.sagas = sagas;
+        this.coordinator = coordinator;
+        this.sagaStore = sagaStore;
+        this.json = json;
+    }
+
+    @Transactional
+    public ProvisionRow create(JsonNode body) {
+        List<String> problems = new ArrayList<>();
+        String name = body.path("name").asString(null);
+        if (!Names.valid(name)) {
+            problems.add("name is required: " + Names.rule());
+        }
+        String owner = body.path("owner").asString(null);
+        if (owner == null || owner.isBlank()) {
+            problems.add("owner is required: the user the provision belongs to");
+        }
+        String group = body.path("group").asString(null);
+        String providerName = body.path("provider").asString(null);
+        Optional<ProviderRow> provider = providerName == null ? Optional.empty() : providers.find(providerName);
+        if (provider.isEmpty()) {
+            problems.add("provider must name a provider (by name or id); known: "
+                    + providers.list().stream().map(ProviderRow::name).toList());
+        }
+        List<ResourceSpec> hosts = ProvisionSpecs.hosts(json, body, problems);
+        List<ResourceSpec> networks = ProvisionSpecs.resources(json, body, "networks", false, problems);
+        List<ResourceSpec> datastores = ProvisionSpecs.resources(json, body, "datastores", false, problems);
+        Optional<ProviderTemplate> template = provider.flatMap(p -> templates.find(p.template()));
+        if (provider.isPresent() && template.isEmpty()) {
+            problems.add("provider " + providerName + " was made from template " + provider.get().template()
+                    + ", which is no longer installed");
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(problems);
+        }
+        UUID id = UUID.randomUUID();
+        Map<String, Object> inputs = json.convertValue(provider.get().inputs(), new TypeReference<Map<String, Object>>() { });
+        ProvisionLayout layout = new ProvisionLayout(id.toString(), name, template.get(), inputs, hosts, networks,
+                datastores);
+        ObjectNode config = drivers.get(template.get().driver()).configuration(layout);
+        ObjectNode spec = json.createObjectNode();
+        spec.set("hosts", json.valueToTree(hosts));
+        spec.set("networks", json.valueToTree(networks));
+        spec.set("datastores", json.valueToTree(datastores));
+        String sagaId = UUID.randomUUID().toString();
+        store.insert(new ProvisionRow(id, name, provider.get().providerId(), provider.get().name(),
+                template.get().driver(), ProvisionState.PENDING, owner, group, spec, config, sagaId, null, null,
+                null));
+        start(TriggerType.CREATE_PROVISION, id, json.createObjectNode().put("provisionId", id.toString()), sagaId);
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Starts destroying a provision, whatever its last apply left (nothing, part or all of it). Asking again while it
+     * is being deleted, or once it is, changes nothing.
+     *
+     * @return the provision and the saga deleting it
+     */
+    @Transactional
+    public ProvisionRow delete(UUID provisionId, String reason) {
+        ProvisionRow row = store.lock(provisionId).orElseThrow(() -> RequestRefusedException.notFound("provision "
+                + provisionId));
+        Optional<SagaRow> current = Optional.ofNullable(row.currentSaga()).flatMap(sagaStore::find);
+        boolean working = current.map(saga -> saga.status() == SagaStatus.RUNNING
+                || saga.status() == SagaStatus.COMPENSATING).orElse(false);
+        if (row.state() == ProvisionState.DONE
+                || working && current.get().type().equals(DestroyProvisionSaga.TYPE)) {
+            return row;
+        }
+        if (working) {
+            throw RequestRefusedException.conflict("provision " + provisionId + " is being deployed by saga "
+                    + row.currentSaga() + " (" + current.get().status() + "); delete it once that saga has ended");
+        }
+        String sagaId = UUID.randomUUID().toString();
+        store.handTo(provisionId, sagaId);
+        start(TriggerType.DELETE_PROVISION, provisionId, json.createObjectNode()
+                .put("provisionId", provisionId.toString()).put("reason", reason), sagaId);
+        return store.find(provisionId).orElseThrow();
+    }
+
+    private void start(TriggerType type, UUID provisionId, ObjectNode data, String sagaId) {
+        SagaDefinition saga = sagas.forTrigger(type.type()).orElseThrow(() -> new IllegalStateException(
+                "no saga is mapped to " + type.type()));
+        CloudEvent trigger = CloudEventBuilder.v1().withId(sagaId).withSource(SOURCE).withType(type.type())
+                .withSubject(provisionId.toString()).withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType(Envelope.JSON).withData(json.writeValueAsBytes(data)).build();
+        coordinator.start(saga, trigger, sagaId);
+    }
+}

@@ -1,0 +1,20 @@
+package io.opencloud.controlplane.provision;
+
+import io.opencloud.controlplane.http.Problems;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Answers a refused provider or provision request with problem+json listing every reason under {@code errors}. */
+@RestControllerAdvice(assignableTypes = {ProvidersController.class, ProvisionsController.class})
+class RequestRefusals {
+
+    @ExceptionHandler(RequestRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefusedException refused) {
+        ResponseEntity<ProblemDetail> response = Problems.of(refused.status(), refused.problem(),
+                refused.status().getReasonPhrase(), refused.getMessage());
+        response.getBody().setProperty("errors", refused.errors());
+        return response;
+    }
+}
