@@ -114,6 +114,10 @@ class ProvisionTest extends ControlPlaneTestBase {
         assertThat(objects.keys("opencloud-provisions", stateKey)).containsExactly(stateKey);
         assertThat(records(id, "host")).hasSize(20);
         assertThat(createdLog(id)).hasSize(23).doesNotHaveDuplicates();
+        try (Stream<Path> files = Files.walk(PROVISIONING.resolve("terraform").resolve(id))) {
+            assertThat(files.filter(Files::isRegularFile)).as("the connection reaches Terraform through its "
+                    + "environment only").isNotEmpty().allSatisfy(file -> assertThat(file).content().doesNotContain(TOKEN));
+        }
 
         JsonNode saga = saga(provision.get("sagaId").asString());
         assertThat(saga.get("status").asString()).isEqualTo("COMPLETED");

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,11 +92,19 @@ public class ProvisionStore {
         return jdbc.sql("""
                         SELECT version, command, outcome, serial, lineage, resources, sha256, object_key, saved_at
                         FROM provision_state_version WHERE provision_id = ? ORDER BY version DESC""")
-                .param(provisionId).query((rs, n) -> Map.<String, Object>of("version", rs.getInt("version"),
-                        "command", rs.getString("command"), "outcome", rs.getString("outcome"),
-                        "serial", rs.getLong("serial"), "lineage", rs.getString("lineage"),
-                        "resources", rs.getInt("resources"), "sha256", rs.getString("sha256"),
-                        "objectKey", rs.getString("object_key"), "savedAt", instant(rs.getTimestamp("saved_at"))))
+                .param(provisionId).query((rs, n) -> {
+                    Map<String, Object> version = new LinkedHashMap<>();
+                    version.put("version", rs.getInt("version"));
+                    version.put("command", rs.getString("command"));
+                    version.put("outcome", rs.getString("outcome"));
+                    version.put("resources", rs.getInt("resources"));
+                    version.put("serial", rs.getLong("serial"));
+                    version.put("lineage", rs.getString("lineage"));
+                    version.put("sha256", rs.getString("sha256"));
+                    version.put("objectKey", rs.getString("object_key"));
+                    version.put("savedAt", instant(rs.getTimestamp("saved_at")));
+                    return version;
+                })
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package io.opencloud.functions.provision;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record ProviderTemplate(String name, String description, String driver, S
                                String provisionType, Map<String, String> connection, List<ProviderInput> inputs) {
 
     public ProviderTemplate {
-        connection = Map.copyOf(connection);
+        connection = Collections.unmodifiableMap(new LinkedHashMap<>(connection));
         inputs = List.copyOf(inputs);
     }
 
