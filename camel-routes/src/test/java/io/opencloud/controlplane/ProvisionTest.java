@@ -184,23 +184,31 @@ class ProvisionTest extends ControlPlaneTestBase {
     }
 
     @Test
-    void aProvisionLeftWithResourcesIsFoundByTheOrphanSweepAndDeletedLikeAnyOther() throws IOException {
+    void aDeleteDestroysWhatAFailedApplyAndAFailedCleanUpLeftAndTheSweepReportsItUntilThen() throws IOException {
         String id = create("""
-                {"name":"edge-orphan","provider":"%s","owner":"alice","hosts":[{"name":"lonely"}]}"""
-                .formatted(provider())).get("id").asString();
-        awaitState(id, "RUNNING");
-        // As if its clean-up had failed: in ERROR with its host still in the state.
-        jdbc.sql("UPDATE provision SET state = 'ERROR', error = 'clean-up failed' WHERE provision_id = ?::uuid")
-                .param(id).update();
+                {"name":"edge-stuck","provider":"%s","owner":"alice",
+                 "hosts":[{"name":"sticky","attributes":{"simulate_destroy_failures":3}},
+                          {"name":"broken","attributes":{"simulate_failures":100}}]}""".formatted(provider()))
+                .get("id").asString();
 
+        JsonNode provision = awaitState(id, "ERROR");
+        JsonNode saga = awaitSagaFinal(provision.get("sagaId").asString());
+        assertThat(saga.get("status").asString()).isEqualTo("FAILED");
+        provision = Http.JSON.readTree(http().get("/provisions/" + id).body());
+        assertThat(provision.get("error").asString()).contains("simulated failure 3 of 3 destroying host sticky",
+                "could not all be destroyed");
+        assertThat(records(id, "host")).extracting(path -> path.getFileName().toString())
+                .containsExactly("sticky.json");
         JsonNode orphans = Http.JSON.readTree(http().get("/provisions/orphans").body());
         assertThat(StreamSupport.stream(orphans.spliterator(), false)
                 .filter(orphan -> orphan.get("provisionId").asString().equals(id)))
-                .singleElement().satisfies(orphan -> assertThat(orphan.get("resources").asInt()).isEqualTo(2));
+                .singleElement().satisfies(orphan -> assertThat(orphan.get("resources").asInt()).isPositive());
 
         assertThat(http().delete("/provisions/" + id).statusCode()).isEqualTo(202);
-        awaitState(id, "DONE");
+        JsonNode done = awaitState(id, "DONE");
+        assertThat(done.get("terraform").get("state").get("resources").asInt()).isZero();
         assertThat(records(id, "host")).isEmpty();
+        assertThat(records(id, "cluster")).isEmpty();
         assertThat(http().get("/provisions/orphans").body()).doesNotContain(id);
     }
 

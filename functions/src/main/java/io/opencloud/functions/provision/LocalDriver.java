@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * record, {@code <records-dir>/<provision>/<class>/<name>.json}, exactly once, and whose destroy provisioner deletes
  * it. A host is healthy when its record is there and names it.
  *
- * <p>Two host attributes simulate a troubled site: {@code simulate_failures} (the first N attempts to create the
- * host fail) and {@code create_seconds} (each creation takes that long).
+ * <p>Three attributes of a host, network or datastore simulate a troubled site: {@code simulate_failures} (the first
+ * N attempts to create it fail), {@code simulate_destroy_failures} (the first N attempts to delete it fail) and
+ * {@code create_seconds} (each creation takes that long).
  */
 @Component
 public class LocalDriver extends TemplateDriver {
@@ -24,12 +25,14 @@ public class LocalDriver extends TemplateDriver {
     private final Path recordsRoot;
     private final JsonMapper json;
     private final String createCommand;
+    private final String destroyCommand;
 
     public LocalDriver(ProvisionProperties properties, JsonMapper json) {
         super("local", json);
         this.recordsRoot = properties.local().recordsDir().toAbsolutePath();
         this.json = json;
         this.createCommand = classpathText("terraform/drivers/local/create-record.sh");
+        this.destroyCommand = classpathText("terraform/drivers/local/destroy-record.sh");
     }
 
     /** Where the records of a provision are kept. */
@@ -42,6 +45,7 @@ public class LocalDriver extends TemplateDriver {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("records", records(layout.provisionId()).toString());
         values.put("create_command", createCommand);
+        values.put("destroy_command", destroyCommand);
         if (resource == null) {
             values.put("name", layout.name());
             values.put("attributes", jsonText(Map.of("provision", layout.provisionId())));
@@ -59,6 +63,8 @@ public class LocalDriver extends TemplateDriver {
         values.put("attributes", jsonText(attributes));
         values.put("simulate_failures", String.valueOf(number(resource.attributes().get("simulate_failures"))));
         values.put("create_seconds", String.valueOf(number(resource.attributes().get("create_seconds"))));
+        values.put("simulate_destroy_failures",
+                String.valueOf(number(resource.attributes().get("simulate_destroy_failures"))));
         return values;
     }
 

@@ -136,8 +136,10 @@ public class Terraform {
         }
     }
 
+    /* A provisioner's error quotes its whole command, scripts included: the exit status and output are what matter. */
     private static String detail(String detail) {
-        String text = detail.strip().replaceAll("\\s+", " ");
+        String text = detail.strip().replaceFirst("(?s)^Error running command '.*': exit status",
+                "the command exited with status").replaceAll("\\s+", " ");
         return text.isEmpty() ? "" : " (" + text + ")";
     }
 
