@@ -11,6 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaEndpoints {
 
+    private static final int POLL_TIMEOUT_MS = 1000;
+    /*
+     * Camel completes a batch when it is full or when this long has passed since its first record, checking only
+     * between polls: a lone command waited a whole second for its batch to close when this was 1000 ms.
+     */
+    private static final int BATCH_POLL_TIMEOUT_MS = 100;
+
     private final String brokers;
     private final String nodeId;
 
@@ -43,13 +50,18 @@ public class KafkaEndpoints {
      * has processed the whole list, and a failure delivers the whole poll again.
      */
     public String batchConsumer(String topics, String groupId, int batchSize) {
-        return uri(topics, groupId, batchSize) + "&batching=true";
+        return uri(topics, groupId, batchSize, BATCH_POLL_TIMEOUT_MS) + "&batching=true";
     }
 
     private String uri(String topics, String groupId, int maxPollRecords) {
+        return uri(topics, groupId, maxPollRecords, POLL_TIMEOUT_MS);
+    }
+
+    private String uri(String topics, String groupId, int maxPollRecords, int pollTimeoutMs) {
         return "kafka:" + topics + "?brokers=" + brokers + "&groupId=" + groupId
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&maxPollRecords=" + maxPollRecords
-                + "&pollTimeoutMs=1000&breakOnFirstError=true&groupInstanceId=" + instanceId(topics, groupId)
+                + "&pollTimeoutMs=" + pollTimeoutMs + "&breakOnFirstError=true&groupInstanceId="
+                + instanceId(topics, groupId)
                 + "&sessionTimeoutMs=15000"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
     }
