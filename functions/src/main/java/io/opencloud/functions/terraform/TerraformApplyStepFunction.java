@@ -25,18 +25,20 @@ public class TerraformApplyStepFunction implements Function<Message<TerraformReq
 
     private final ProvisionRecords provisions;
     private final TerraformSteps steps;
+    private final ProvisionLocks locks;
     private final TerraformProperties properties;
 
-    public TerraformApplyStepFunction(ProvisionRecords provisions, TerraformSteps steps,
-                                      TerraformProperties properties) {
+    public TerraformApplyStepFunction(ProvisionRecords provisions, TerraformSteps steps, TerraformProperties properties,
+                                      ProvisionLocks locks) {
         this.provisions = provisions;
         this.steps = steps;
         this.properties = properties;
+        this.locks = locks;
     }
 
     @Override
     public TerraformApplied apply(Message<TerraformRequest> command) {
-        return steps.exclusively(command.getPayload().provisionId(), () -> run(command));
+        return locks.exclusively(command.getPayload().provisionId(), () -> run(command));
     }
 
     private TerraformApplied run(Message<TerraformRequest> command) {

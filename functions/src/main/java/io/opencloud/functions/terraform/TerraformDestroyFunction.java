@@ -30,16 +30,19 @@ public class TerraformDestroyFunction implements Function<Message<TerraformReque
     private final ProvisionRecords provisions;
     private final StateVersions states;
     private final TerraformSteps steps;
+    private final ProvisionLocks locks;
 
-    public TerraformDestroyFunction(ProvisionRecords provisions, StateVersions states, TerraformSteps steps) {
+    public TerraformDestroyFunction(ProvisionRecords provisions, StateVersions states, TerraformSteps steps,
+                                    ProvisionLocks locks) {
         this.provisions = provisions;
         this.states = states;
         this.steps = steps;
+        this.locks = locks;
     }
 
     @Override
     public TerraformDestroyed apply(Message<TerraformRequest> command) {
-        return steps.exclusively(command.getPayload().provisionId(), () -> run(command));
+        return locks.exclusively(command.getPayload().provisionId(), () -> run(command));
     }
 
     private TerraformDestroyed run(Message<TerraformRequest> command) {

@@ -20,15 +20,17 @@ public class TerraformInitFunction implements Function<Message<TerraformRequest>
 
     private final ProvisionRecords provisions;
     private final TerraformSteps steps;
+    private final ProvisionLocks locks;
 
-    public TerraformInitFunction(ProvisionRecords provisions, TerraformSteps steps) {
+    public TerraformInitFunction(ProvisionRecords provisions, TerraformSteps steps, ProvisionLocks locks) {
         this.provisions = provisions;
         this.steps = steps;
+        this.locks = locks;
     }
 
     @Override
     public TerraformInitialised apply(Message<TerraformRequest> command) {
-        return steps.exclusively(command.getPayload().provisionId(), () -> run(command));
+        return locks.exclusively(command.getPayload().provisionId(), () -> run(command));
     }
 
     private TerraformInitialised run(Message<TerraformRequest> command) {

@@ -22,15 +22,17 @@ public class TerraformPlanFunction implements Function<Message<TerraformRequest>
 
     private final ProvisionRecords provisions;
     private final TerraformSteps steps;
+    private final ProvisionLocks locks;
 
-    public TerraformPlanFunction(ProvisionRecords provisions, TerraformSteps steps) {
+    public TerraformPlanFunction(ProvisionRecords provisions, TerraformSteps steps, ProvisionLocks locks) {
         this.provisions = provisions;
         this.steps = steps;
+        this.locks = locks;
     }
 
     @Override
     public TerraformPlanned apply(Message<TerraformRequest> command) {
-        return steps.exclusively(command.getPayload().provisionId(), () -> run(command));
+        return locks.exclusively(command.getPayload().provisionId(), () -> run(command));
     }
 
     private TerraformPlanned run(Message<TerraformRequest> command) {

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +33,6 @@ public class TerraformSteps {
     private final ProviderConnections connections;
     private final JsonMapper json;
     private final Path workRoot;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public TerraformSteps(Terraform terraform, StateVersions states, ProgressReporter progress,
                           ProvisionDrivers drivers, ProviderConnections connections, JsonMapper json,
@@ -48,20 +44,6 @@ public class TerraformSteps {
         this.connections = connections;
         this.json = json;
         this.workRoot = properties.workDir();
-    }
-
-    /**
-     * Runs a function's work on one provision while no other command of this process works on it: a retry sent after
-     * a timeout waits for the attempt still running instead of racing it on the same state.
-     */
-    public <T> T exclusively(String provisionId, Supplier<T> work) {
-        ReentrantLock lock = locks.computeIfAbsent(provisionId, id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
     }
 
     public Workspace open(TerraformCommand command, ProvisionRecord provision) {
