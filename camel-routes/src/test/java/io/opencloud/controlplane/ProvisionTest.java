@@ -133,6 +133,7 @@ class ProvisionTest extends ControlPlaneTestBase {
         assertThat(done.get("hosts")).isEmpty();
         assertThat(records(id, "host")).isEmpty();
         assertThat(records(id, "cluster")).isEmpty();
+        assertThat(PROVISIONING.resolve("terraform").resolve(id)).doesNotExist();
         assertThat(http().delete("/providers/" + provider).statusCode()).isEqualTo(204);
     }
 

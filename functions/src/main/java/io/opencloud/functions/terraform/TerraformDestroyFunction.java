@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Destroys everything in a provision's state, from the latest saved state, so that it works after a failed or killed
  * apply as well as after a successful one. It compensates {@link TerraformApplyStepFunction} and deletes provisions.
- * The state is saved afterwards whether the destroy succeeded or not; it succeeds only when the state is empty.
+ * The state is saved afterwards whether the destroy succeeded or not; it succeeds only when the state is empty, and
+ * then the working directory is deleted (the saved states keep its history).
  *
  * <p>Consumes {@code io.opencloud.terraform.destroy.requested.v1}; produces
  * {@code io.opencloud.terraform.destroy.completed.v1}, or {@code io.opencloud.terraform.destroy.failed.v1} (retryable)
@@ -59,7 +60,9 @@ public class TerraformDestroyFunction implements Function<Message<TerraformReque
                 CommandHeaders.commandId(command.getHeaders()).id()), found.get());
         int before = steps.state(workspace).map(StateVersions::resources).orElse(0);
         if (before == 0) {
-            return new TerraformDestroyed(provisionId, 0, steps.saveState(workspace, true));
+            int version = steps.saveState(workspace, true);
+            steps.forget(workspace);
+            return new TerraformDestroyed(provisionId, 0, version);
         }
         TerraformResult destroy = null;
         int version;
@@ -77,6 +80,7 @@ public class TerraformDestroyFunction implements Function<Message<TerraformReque
             throw new OperationFailedException("terraform destroy succeeded but " + remaining + " resources remain in "
                     + "the state of provision " + provisionId, true);
         }
+        steps.forget(workspace);
         return new TerraformDestroyed(provisionId, before, version);
     }
 }

@@ -7,10 +7,14 @@ import io.opencloud.functions.provision.ProvisionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +29,8 @@ import tools.jackson.databind.node.ArrayNode;
 public class TerraformSteps {
 
     static final String CONFIG_FILE = "main.tf.json";
+
+    private static final Logger log = LoggerFactory.getLogger(TerraformSteps.class);
 
     private final Terraform terraform;
     private final StateVersions states;
@@ -84,6 +90,20 @@ public class TerraformSteps {
     public int saveState(Workspace workspace, boolean succeeded) {
         return states.save(workspace.command().provisionId(), workspace.command().name(), succeeded,
                 workspace.directory());
+    }
+
+    /**
+     * Deletes the working directory of a provision whose state is empty: everything it held is saved, and a later
+     * command makes it again from the saved state.
+     */
+    public void forget(Workspace workspace) {
+        try (Stream<Path> files = Files.walk(workspace.directory())) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("the working directory {} could not be deleted: {}", workspace.directory(), e.toString());
+        }
     }
 
     /** The state the workspace holds now, if any. */
