@@ -58,6 +58,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // After a crash, the controller (in this JVM too) keeps the dead broker's registration until its
+                // session expires, and refuses the restarted broker until then: 9 s by default, 2 s here.
+                Map.entry("broker.session.timeout.ms", "2000"),
+                Map.entry("broker.heartbeat.interval.ms", "500"),
                 // One member per group in one JVM: waiting for others to join only delays every start.
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // Topics are created on purpose with their partitions and dead-letter twins; a typo must not make one.
