@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Provisions in PostgreSQL ({@code provision}), with their hosts' states and their saved Terraform states. */
@@ -106,13 +105,6 @@ public class ProvisionStore {
                     return version;
                 })
                 .list();
-    }
-
-    public Optional<JsonNode> latestState(UUID provisionId) {
-        return jdbc.sql("""
-                        SELECT terraform_state::text FROM provision_state_version WHERE provision_id = ?
-                        ORDER BY version DESC LIMIT 1""")
-                .param(provisionId).query(String.class).optional().map(json::readTree);
     }
 
     /**

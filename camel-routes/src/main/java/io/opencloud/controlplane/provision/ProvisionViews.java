@@ -1,6 +1,9 @@
 package io.opencloud.controlplane.provision;
 
 import io.opencloud.controlplane.saga.SagaStore;
+import io.opencloud.functions.terraform.ProvisionedResource;
+import io.opencloud.functions.terraform.StateOutputs;
+import io.opencloud.functions.terraform.StateVersions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +22,12 @@ class ProvisionViews {
 
     private final ProvisionStore store;
     private final SagaStore sagas;
+    private final StateVersions states;
 
-    ProvisionViews(ProvisionStore store, SagaStore sagas) {
+    ProvisionViews(ProvisionStore store, SagaStore sagas, StateVersions states) {
         this.store = store;
         this.sagas = sagas;
+        this.states = states;
     }
 
     Map<String, Object> summary(ProvisionRow row) {
@@ -50,29 +55,28 @@ class ProvisionViews {
         terraform.put("state", versions.isEmpty() ? null : versions.getFirst());
         terraform.put("stateVersions", versions.size());
         view.put("terraform", terraform);
-        JsonNode outputs = store.latestState(row.provisionId()).map(state -> state.path("outputs"))
-                .orElse(null);
+        JsonNode state = states.latestState(row.provisionId().toString()).orElse(null);
         Map<String, ProvisionStore.HostCheck> checks = store.hostChecks(row.provisionId());
-        view.put("cluster", outputs == null || outputs.path("cluster").path("value").isMissingNode() ? null
-                : outputs.path("cluster").path("value"));
-        view.put("hosts", resources(outputs, "hosts", checks));
-        view.put("networks", resources(outputs, "networks", Map.of()));
-        view.put("datastores", resources(outputs, "datastores", Map.of()));
+        JsonNode cluster = state == null ? null : state.path("outputs").path("cluster").path("value");
+        view.put("cluster", cluster == null || cluster.isMissingNode() ? null : cluster);
+        view.put("hosts", resources(state, "hosts", checks));
+        view.put("networks", resources(state, "networks", Map.of()));
+        view.put("datastores", resources(state, "datastores", Map.of()));
         return view;
     }
 
-    private static List<Map<String, Object>> resources(JsonNode outputs, String name,
+    private static List<Map<String, Object>> resources(JsonNode state, String output,
                                                        Map<String, ProvisionStore.HostCheck> checks) {
         List<Map<String, Object>> resources = new ArrayList<>();
-        if (outputs == null) {
+        if (state == null) {
             return resources;
         }
-        for (JsonNode entry : outputs.path(name).path("value")) {
+        for (ProvisionedResource entry : StateOutputs.resources(state, output)) {
             Map<String, Object> resource = new LinkedHashMap<>();
-            resource.put("name", entry.path("name").asString());
-            resource.put("id", entry.path("id").asString());
-            resource.put("attributes", entry.path("attributes"));
-            ProvisionStore.HostCheck check = checks.get(entry.path("name").asString());
+            resource.put("name", entry.name());
+            resource.put("id", entry.id());
+            resource.put("attributes", entry.attributes());
+            ProvisionStore.HostCheck check = checks.get(entry.name());
             if (check != null) {
                 resource.put("state", check.state());
                 resource.put("detail", check.detail());

@@ -2,11 +2,12 @@ package io.opencloud.functions.provision;
 
 import io.opencloud.functions.CommandHeaders;
 import io.opencloud.functions.OperationFailedException;
+import io.opencloud.functions.terraform.ProvisionedResource;
+import io.opencloud.functions.terraform.StateOutputs;
 import io.opencloud.functions.terraform.StateVersions;
 import java.util.function.Function;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one host a provision's apply created, through its provider's driver, and records the host's state
@@ -38,9 +39,9 @@ public class ConfigureHostFunction implements Function<Message<ConfigureHostRequ
         ConfigureHostRequest request = command.getPayload();
         ProvisionRecord provision = provisions.owned(request.provisionId(),
                 CommandHeaders.requireSagaId(command.getHeaders()));
-        JsonNode host = states.latestState(provision.provisionId()).stream()
-                .flatMap(state -> state.path("outputs").path("hosts").path("value").valueStream())
-                .filter(entry -> entry.path("name").asString("").equals(request.host()))
+        ProvisionedResource host = states.latestState(provision.provisionId()).stream()
+                .flatMap(state -> StateOutputs.resources(state, "hosts").stream())
+                .filter(entry -> entry.name().equals(request.host()))
                 .findFirst().orElseThrow(() -> {
                     hosts.record(provision.provisionId(), request.host(), "ERROR", "not in the provision's state");
                     return new OperationFailedException("host " + request.host() + " is not in the state of provision "

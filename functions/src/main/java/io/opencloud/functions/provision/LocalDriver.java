@@ -1,5 +1,6 @@
 package io.opencloud.functions.provision;
 
+import io.opencloud.functions.terraform.ProvisionedResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,8 @@ public class LocalDriver extends TemplateDriver {
     }
 
     @Override
-    public HostHealth check(String provisionId, JsonNode host) {
-        String name = host.path("name").asString();
+    public HostHealth check(String provisionId, ProvisionedResource host) {
+        String name = host.name();
         Path record = records(provisionId).resolve("host").resolve(name + ".json");
         if (!Files.isRegularFile(record)) {
             return new HostHealth(false, "host " + name + " has no record at " + record);

@@ -1,7 +1,7 @@
 package io.opencloud.functions.provision;
 
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import io.opencloud.functions.terraform.ProvisionedResource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,5 +21,5 @@ public interface ProvisionDriver {
     Map<String, String> environment(Map<String, String> connection);
 
     /** Checks one host of a provision, as the apply's {@code hosts} output describes it. */
-    HostHealth check(String provisionId, JsonNode host);
+    HostHealth check(String provisionId, ProvisionedResource host);
 }

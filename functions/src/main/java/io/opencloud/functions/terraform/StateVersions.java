@@ -101,16 +101,11 @@ public class StateVersions {
      */
     public int save(String provisionId, String command, boolean succeeded, Path directory) {
         Path file = directory.resolve(STATE_FILE);
-        Optional<JsonNode> state = read(file);
+        byte[] bytes = bytes(file);
+        Optional<JsonNode> state = parse(bytes);
         Optional<StateVersion> latest = latest(provisionId);
         if (state.isEmpty()) {
             return latest.map(StateVersion::version).orElse(0);
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new OperationFailedException("the state in " + directory + " could not be read: " + e, true, e);
         }
         MessageDigest digest = Sha256.digest();
         digest.update(bytes);
@@ -145,14 +140,31 @@ public class StateVersions {
         return count;
     }
 
-    private Optional<JsonNode> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+    /** A state file, parsed; empty when there is none or it is not a state Terraform finished writing. */
+    Optional<JsonNode> read(Path file) {
+        return parse(bytes(file));
+    }
+
+    private Optional<JsonNode> parse(byte[] bytes) {
+        if (bytes == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readTree(Files.readString(file)));
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(json.readTree(bytes));
+        } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /* The file's bytes, or null when there is no file. */
+    private static byte[] bytes(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new OperationFailedException("the state " + file + " could not be read: " + e, true, e);
         }
     }
 }

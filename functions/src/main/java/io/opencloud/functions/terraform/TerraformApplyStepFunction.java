@@ -60,7 +60,8 @@ public class TerraformApplyStepFunction implements Function<Message<TerraformReq
         JsonNode state = steps.state(workspace).orElseThrow(() -> new OperationFailedException(
                 "terraform apply succeeded but left no state in " + workspace.directory(), true));
         return new TerraformApplied(provision.provisionId(), StateVersions.resources(state),
-                steps.output(state, "hosts"), steps.output(state, "networks"), steps.output(state, "datastores"),
+                StateOutputs.resources(state, "hosts"), StateOutputs.resources(state, "networks"),
+                StateOutputs.resources(state, "datastores"),
                 version);
     }
 }

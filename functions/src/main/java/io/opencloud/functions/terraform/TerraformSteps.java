@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * What every Terraform function does around its command: prepare the provision's working directory (which may be
@@ -108,22 +107,6 @@ public class TerraformSteps {
 
     /** The state the workspace holds now, if any. */
     public Optional<JsonNode> state(Workspace workspace) {
-        Path file = workspace.directory().resolve(StateVersions.STATE_FILE);
-        try {
-            return Files.isRegularFile(file) ? Optional.of(json.readTree(Files.readString(file))) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The entries of one of the state's list outputs ({@code hosts}, {@code networks}, {@code datastores}). */
-    public List<ProvisionedResource> output(JsonNode state, String name) {
-        JsonNode value = state.path("outputs").path(name).path("value");
-        if (!(value instanceof ArrayNode entries)) {
-            return List.of();
-        }
-        return entries.valueStream().map(entry -> new ProvisionedResource(entry.path("name").asString(),
-                entry.path("id").asString(), entry.path("attributes").isObject() ? entry.path("attributes")
-                : json.createObjectNode())).toList();
+        return states.read(workspace.directory().resolve(StateVersions.STATE_FILE));
     }
 }

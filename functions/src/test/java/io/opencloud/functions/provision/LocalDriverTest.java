@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.opencloud.functions.terraform.ProvisionedResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class LocalDriverTest {
     @Test
     void aHostIsHealthyWhenItsRecordNamesIt() throws Exception {
         LocalDriver driver = driver();
-        JsonNode host = json.readTree("{\"name\":\"edge-1\",\"id\":\"x\"}");
+        ProvisionedResource host = new ProvisionedResource("edge-1", "x", json.createObjectNode());
         assertThat(driver.check(PROVISION, host).healthy()).isFalse();
         assertThat(driver.check(PROVISION, host).detail()).contains("has no record");
 
