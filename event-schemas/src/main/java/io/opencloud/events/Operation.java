@@ -45,7 +45,37 @@ public enum Operation {
     /** Destroys everything in a provision's state; compensates {@link #TERRAFORM_APPLY_STEP} and deletes provisions. */
     TERRAFORM_DESTROY("terraform", "destroy", "terraformDestroy", 1),
     /** Checks one provisioned host through its provider's driver and records the host's state. */
-    CONFIGURE_HOST("provision", "configure", "configureHost", 1);
+    CONFIGURE_HOST("provision", "configure", "configureHost", 1),
+    /** Starts a backup saga for every VM whose last copy is older than its backup frequency; sent by a cron schedule. */
+    BACKUP_SWEEP("compute", "sweep", "backupSweep", 1),
+    /** Powers a VM off through its compute driver; a VM already off stays off. */
+    POWER_OFF_VM("compute", "poweroff", "powerOffVm", 1),
+    /** Powers a VM on again; compensates {@link #POWER_OFF_VM}. */
+    RESUME_VM("compute", "resume", "resumeVm", 1),
+    /** Saves a powered-off VM's disks as images, with a VM template that uses them. */
+    SAVE_VM("compute", "save", "saveVm", 1),
+    /** Creates a running VM from a VM template, each disk a copy of the template's image. */
+    CREATE_VM("compute", "create", "createVm", 1),
+    /** Deletes every inventory object (VMs, templates, images) the saga created; compensates saves and exports. */
+    DISCARD_COMPUTE_OBJECTS("compute", "discard", "discardComputeObjects", 1),
+    /** Records a VM's new backup app and the time of the copy, answering the backup app it replaces. */
+    RECORD_BACKUP("compute", "record", "recordBackup", 1),
+    /** Compensates {@link #RECORD_BACKUP}: the VM's backup is its previous app again. */
+    UNRECORD_BACKUP("compute", "unrecord", "unrecordBackup", 1),
+    /** Plans a marketplace import: the apps a VM, VM template, service template or image becomes, indexed IMPORTING. */
+    PREPARE_MARKET_IMPORT("market", "prepare", "prepareMarketImport", 1),
+    /** Streams one image's bytes into its IMAGE app in the marketplace (multipart), with its checksum. */
+    UPLOAD_IMAGE_APP("market", "upload", "uploadImageApp", 1),
+    /** Writes the manifests of an import's template apps and makes all of its apps READY. */
+    PUBLISH_MARKET_APPS("market", "publish", "publishMarketApps", 1),
+    /** Deletes apps, with the apps their import created for them; compensates {@link #PREPARE_MARKET_IMPORT}. */
+    REMOVE_MARKET_APPS("market", "remove", "removeMarketApps", 1),
+    /** Plans a marketplace export: the IMAGE apps an app needs fetched into the inventory. */
+    RESOLVE_MARKET_EXPORT("market", "resolve", "resolveMarketExport", 1),
+    /** Streams one IMAGE app into the inventory as a new image, checking its checksum. */
+    FETCH_IMAGE_APP("market", "fetch", "fetchImageApp", 1),
+    /** Creates the VM templates and service template of an exported app, using the images fetched for it. */
+    UNPACK_TEMPLATE_APPS("market", "unpack", "unpackTemplateApps", 1);
 
     private static final String TYPE_PREFIX = "io.opencloud.";
 

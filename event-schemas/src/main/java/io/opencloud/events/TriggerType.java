@@ -12,7 +12,17 @@ public enum TriggerType {
     /** Deploys a provision created through {@code POST /provisions}. */
     CREATE_PROVISION("provision", "create", 1, "provision-infrastructure"),
     /** Destroys a provision's resources, even after a failed apply, and ends it. */
-    DELETE_PROVISION("provision", "delete", 1, "destroy-provision");
+    DELETE_PROVISION("provision", "delete", 1, "destroy-provision"),
+    /** Imports a VM, VM template, service template or image into a marketplace, with the apps it references. */
+    MARKET_IMPORT("market", "import", 1, "market-import"),
+    /** Exports an app from a marketplace into the compute inventory, with the apps it references. */
+    MARKET_EXPORT("market", "export", 1, "market-export"),
+    /** Removes an app, with the apps its import created for it, from its marketplace. */
+    MARKET_DELETE("market", "delete", 1, "market-delete"),
+    /** Backs one VM up into its backup marketplace; sent by the backup sweep. */
+    BACKUP_VM("compute", "backup", 1, "backup-vm"),
+    /** Creates a VM from a backup (or any VMTEMPLATE) app. */
+    RESTORE_VM("compute", "restore", 1, "restore-vm");
 
     private final String domain;
     private final String name;
