@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * plane's own object store. Failures name the credential set and endpoint, never a key.
  */
 @Component
-class DestinationClients {
+public class DestinationClients {
 
     static final String LOCAL = "local";
 
@@ -26,7 +26,7 @@ class DestinationClients {
     }
 
     /** The client for the destination, and the endpoint it reaches (for messages). */
-    Connection connect(Destination destination) {
+    public Connection connect(Destination destination) {
         String name = destination.credentials();
         if (LOCAL.equals(name)) {
             if (destination.endpoint() != null) {
@@ -59,6 +59,6 @@ class DestinationClients {
     }
 
     /** A destination client and the endpoint it reaches. */
-    record Connection(MinioClient client, String endpoint) {
+    public record Connection(MinioClient client, String endpoint) {
     }
 }

@@ -1,9 +1,10 @@
 package io.opencloud.functions.terraform;
 
 import io.opencloud.events.ProgressType;
+import io.opencloud.functions.outbox.OutboxRow;
+import io.opencloud.functions.outbox.OutboxRows;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +21,11 @@ public class ProgressReporter {
 
     private static final String SOURCE = "/opencloud/functions/terraform";
 
-    private final JdbcClient jdbc;
+    private final OutboxRows outbox;
     private final JsonMapper json;
 
-    public ProgressReporter(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    public ProgressReporter(OutboxRows outbox, JsonMapper json) {
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -48,14 +49,8 @@ public class ProgressReporter {
         if (hook.has("elapsed_seconds")) {
             data.put("elapsedSeconds", hook.path("elapsed_seconds").asDouble());
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject,
-                            ce_time, ce_sagaid, ce_causationid)
-                        VALUES (?, 'progress', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, command.sagaId(), type.type(), type.eventsTopic(), json.writeValueAsString(data), SOURCE,
-                        command.provisionId(), Instant.now().toString(), command.sagaId(), command.commandId())
-                .update();
-        jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
+        outbox.emit(new OutboxRow(UUID.randomUUID().toString(), "progress", command.sagaId(), type.type(),
+                type.eventsTopic(), json.writeValueAsString(data), SOURCE, command.provisionId(),
+                Instant.now().toString(), command.sagaId(), command.commandId()));
     }
 }

@@ -1,0 +1,99 @@
+package io.opencloud.functions.compute;
+
+import io.opencloud.events.DerivedIds;
+import io.opencloud.events.Topics;
+import io.opencloud.events.TriggerType;
+import io.opencloud.functions.outbox.OutboxRow;
+import io.opencloud.functions.outbox.OutboxRows;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Claims the VMs whose backup is due and asks for a backup of each, in one transaction: each VM is marked with the
+ * saga its backup will run in, and a {@code io.opencloud.compute.backup.requested.v1} trigger goes to
+ * {@code opencloud.ingress} through the outbox. A claimed VM is not claimed again until its saga ends (or, if it
+ * never reports back, after {@code stale-after}); rows another sweep holds are skipped rather than waited for.
+ */
+@Repository
+public class DueBackups {
+
+    static final String SOURCE = "/opencloud/functions/compute";
+
+    private final JdbcClient jdbc;
+    private final OutboxRows outbox;
+    private final JsonMapper json;
+
+    public DueBackups(JdbcClient jdbc, OutboxRows outbox, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Claims at most {@code limit} due VMs; answers how many, and whether more were due. */
+    @Transactional
+    public BackupsStarted claim(int limit, Duration staleAfter, Instant now) {
+        List<Due> due = jdbc.sql("""
+                        SELECT vm_id, backup_marketplace_id, backup_due_at FROM compute_vm
+                        WHERE backup_due_at <= ? AND backup_marketplace_id IS NOT NULL
+                          AND (backup_saga IS NULL OR backup_started_at < ?)
+                        ORDER BY backup_due_at
+                        LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(Timestamp.from(now), Timestamp.from(now.minus(staleAfter)), limit + 1)
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+        List<Due> claimed = due.subList(0, Math.min(limit, due.size()));
+        claimed.forEach(vm -> start(vm, now));
+        return new BackupsStarted(claimed.size(), due.size() > limit);
+    }
+
+    /**
+     * Starts a backup of one VM now, whatever its schedule; answers the saga it runs in.
+     *
+     * @throws IllegalStateException when the VM has no backup marketplace or a backup of it is under way
+     */
+    @Transactional
+    public Optional<String> startNow(String vmId, Duration staleAfter, Instant now) {
+        Optional<Claim> claim = jdbc.sql("""
+                        SELECT backup_marketplace_id, backup_saga, backup_started_at FROM compute_vm
+                        WHERE vm_id = ? FOR UPDATE""")
+                .param(UUID.fromString(vmId))
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getTimestamp(3)))
+                .optional();
+        if (claim.isEmpty()) {
+            return Optional.empty();
+        }
+        if (claim.get().marketplaceId() == null) {
+            throw new IllegalStateException("VM " + vmId + " has no BACKUP_MARKETPLACE_ID");
+        }
+        if (claim.get().saga() != null && claim.get().startedAt().toInstant().isAfter(now.minus(staleAfter))) {
+            throw new IllegalStateException("VM " + vmId + " is being backed up by saga " + claim.get().saga());
+        }
+        return Optional.of(start(new Due(vmId, claim.get().marketplaceId(), now), now));
+    }
+
+    private String start(Due vm, Instant now) {
+        String eventId = DerivedIds.of("backup", vm.vmId(), vm.dueAt().toString());
+        String sagaId = DerivedIds.of(SOURCE, eventId);
+        jdbc.sql("UPDATE compute_vm SET backup_saga = ?, backup_started_at = ? WHERE vm_id = ?")
+                .params(sagaId, Timestamp.from(now), UUID.fromString(vm.vmId())).update();
+        String data = json.writeValueAsString(json.createObjectNode().put("vmId", vm.vmId())
+                .put("marketplaceId", vm.marketplaceId()));
+        outbox.emit(new OutboxRow(eventId, "backup", vm.vmId(), TriggerType.BACKUP_VM.type(), Topics.INGRESS, data,
+                SOURCE, vm.vmId(), now.toString(), null, null));
+        return sagaId;
+    }
+
+    private record Claim(String marketplaceId, String saga, Timestamp startedAt) {
+    }
+
+    private record Due(String vmId, String marketplaceId, Instant dueAt) {
+    }
+}
