@@ -61,10 +61,11 @@ abstract class ControlPlaneTestBase {
     @DynamicPropertySource
     static void sharedRuntime(DynamicPropertyRegistry registry) {
         SharedTestRuntime.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        // Provisioning keeps its key, working directories and edge records under the test JVM's own folder.
+        // Provisioning keeps its key, working directories, edge records and disk files under the test JVM's own folder.
         registry.add("opencloud.secrets.key-file", () -> PROVISIONING.resolve("secrets.key").toString());
         registry.add("opencloud.terraform.work-dir", () -> PROVISIONING.resolve("terraform").toString());
         registry.add("opencloud.provision.local.records-dir", () -> PROVISIONING.resolve("edge").toString());
+        registry.add("opencloud.compute.local.dir", () -> PROVISIONING.resolve("compute").toString());
         // A named destination: the shared S3 server again, reached the way a partner's endpoint would be.
         registry.add("opencloud.storage.credentials.partner.endpoint", () -> SharedTestRuntime.endpoints().s3Endpoint());
         registry.add("opencloud.storage.credentials.partner.access-key", () -> SharedTestRuntime.endpoints().s3AccessKey());

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,8 +170,9 @@ class SchedulesTest extends ControlPlaneTestBase {
 
         assertThat(list.findValuesAsString("name")).contains("heartbeat", "yearly-all", "yearly-latest",
                 "yearly-skip");
-        JsonNode heartbeat = list.get(0);
-        assertThat(heartbeat.get("name").asString()).isEqualTo("heartbeat");
+        assertThat(list.findValuesAsString("name")).as("in name order").isSorted();
+        JsonNode heartbeat = StreamSupport.stream(list.spliterator(), false)
+                .filter(schedule -> schedule.get("name").asString().equals("heartbeat")).findFirst().orElseThrow();
         assertThat(heartbeat.get("source").asString()).isEqualTo(HEARTBEAT_SOURCE);
         assertThat(heartbeat.get("nextTick").isNull()).isFalse();
         assertThat(heartbeat.get("recentFirings")).isNotEmpty();

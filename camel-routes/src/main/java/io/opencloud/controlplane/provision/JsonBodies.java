@@ -6,13 +6,13 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads request bodies of the provider and provision APIs, refusing what is not a JSON object. */
-final class JsonBodies {
+/** Reads request bodies of the JSON APIs, refusing what is not a JSON object. */
+public final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    static JsonNode object(JsonMapper json, String body) {
+    public static JsonNode object(JsonMapper json, String body) {
         JsonNode node;
         try {
             node = body == null || body.isBlank() ? null : json.readTree(body);

@@ -1,12 +1,8 @@
 package io.opencloud.controlplane.provision;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opencloud.controlplane.saga.DestroyProvisionSaga;
-import io.opencloud.controlplane.saga.SagaCoordinator;
-import io.opencloud.controlplane.saga.SagaDefinition;
-import io.opencloud.controlplane.saga.SagaRegistry;
 import io.opencloud.controlplane.saga.SagaRow;
+import io.opencloud.controlplane.saga.SagaStarter;
 import io.opencloud.controlplane.saga.SagaStatus;
 import io.opencloud.controlplane.saga.SagaStore;
 import io.opencloud.events.Envelope;
@@ -17,8 +13,6 @@ import io.opencloud.functions.provision.ProvisionDrivers;
 import io.opencloud.functions.provision.ProvisionLayout;
 import io.opencloud.functions.provision.ResourceSpec;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +38,18 @@ public class Provisions {
     private final ProviderStore providers;
     private final ProviderTemplates templates;
     private final ProvisionDrivers drivers;
-    private final SagaRegistry sagas;
-    private final SagaCoordinator coordinator;
+    private final SagaStarter starter;
     private final SagaStore sagaStore;
     private final JsonMapper json;
 
     public Provisions(ProvisionStore store, ProviderStore providers, ProviderTemplates templates,
-                      ProvisionDrivers drivers, SagaRegistry sagas, SagaCoordinator coordinator, SagaStore sagaStore,
+                      ProvisionDrivers drivers, SagaStarter starter, SagaStore sagaStore,
                       JsonMapper json) {
         this.store = store;
         this.providers = providers;
         this.templates = templates;
         this.drivers = drivers;
-        this.sagas = sagas;
-        this.coordinator = coordinator;
+        this.starter = starter;
         this.sagaStore = sagaStore;
         this.json = json;
     }
@@ -137,11 +129,6 @@ public class Provisions {
     }
 
     private void start(TriggerType type, UUID provisionId, ObjectNode data, String sagaId) {
-        SagaDefinition saga = sagas.forTrigger(type.type()).orElseThrow(() -> new IllegalStateException(
-                "no saga is mapped to " + type.type()));
-        CloudEvent trigger = CloudEventBuilder.v1().withId(sagaId).withSource(SOURCE).withType(type.type())
-                .withSubject(provisionId.toString()).withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType(Envelope.JSON).withData(json.writeValueAsBytes(data)).build();
-        coordinator.start(saga, trigger, sagaId);
+        starter.start(type, SOURCE, provisionId.toString(), data, sagaId);
     }
 }

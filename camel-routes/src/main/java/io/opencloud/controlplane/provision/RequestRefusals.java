@@ -1,13 +1,20 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.compute.ImagesController;
+import io.opencloud.controlplane.compute.TemplatesController;
+import io.opencloud.controlplane.compute.VmsController;
 import io.opencloud.controlplane.http.Problems;
+import io.opencloud.controlplane.market.MarketAppsController;
+import io.opencloud.controlplane.market.MarketplacesController;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers a refused provider or provision request with problem+json listing every reason under {@code errors}. */
-@RestControllerAdvice(assignableTypes = {ProvidersController.class, ProvisionsController.class})
+/** Answers a refused provider, provision, marketplace or compute request with problem+json listing every reason under {@code errors}. */
+@RestControllerAdvice(assignableTypes = {ProvidersController.class, ProvisionsController.class,
+        MarketplacesController.class, MarketAppsController.class, ImagesController.class, TemplatesController.class,
+        VmsController.class})
 class RequestRefusals {
 
     @ExceptionHandler(RequestRefusedException.class)

@@ -1,0 +1,198 @@
+package io.opencloud.controlplane.market;
+
+import io.opencloud.controlplane.compute.Ids;
+import io.opencloud.controlplane.provision.JsonBodies;
+import io.opencloud.controlplane.provision.RequestRefusedException;
+import io.opencloud.controlplane.saga.SagaStarter;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.TriggerType;
+import io.opencloud.functions.market.AppIds;
+import io.opencloud.functions.market.AppRecord;
+import io.opencloud.functions.market.MarketApps;
+import io.opencloud.functions.market.MarketplaceRecord;
+import io.opencloud.functions.market.Marketplaces;
+import io.opencloud.functions.storage.StorageProperties;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /marketplaces}: marketplaces (a bucket on an S3 endpoint reached with a named credential set), their apps,
+ * and imports into them ({@code POST /marketplaces/{id}/imports}, which starts the saga {@code market-import}).
+ */
+@RestController
+@RequestMapping("/marketplaces")
+public class MarketplacesController {
+
+    static final URI SOURCE = URI.create(Envelope.source("marketplaces"));
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final List<String> KINDS = List.of("VM", "VMTEMPLATE", "SERVICE_TEMPLATE", "IMAGE");
+    private static final String LOCAL = "local";
+
+    private final Marketplaces marketplaces;
+    private final MarketApps apps;
+    private final StorageProperties storage;
+    private final SagaStarter starter;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public MarketplacesController(Marketplaces marketplaces, MarketApps apps, StorageProperties storage,
+                                  SagaStarter starter, JdbcClient jdbc, JsonMapper json) {
+        this.marketplaces = marketplaces;
+        this.apps = apps;
+        this.storage = storage;
+        this.starter = starter;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @GetMapping
+    public List<MarketplaceRecord> list() {
+        return marketplaces.list();
+    }
+
+    @GetMapping("/{id}")
+    public MarketplaceRecord get(@PathVariable String id) {
+        return find(id);
+    }
+
+    @PostMapping
+    public ResponseEntity<MarketplaceRecord> create(@RequestBody(required = false) String text) {
+        JsonNode body = JsonBodies.object(json, text);
+        String name = body.path("name").asString("");
+        MarketplaceRecord marketplace = checked(new MarketplaceRecord(UUID.randomUUID().toString(), name,
+                body.path("description").asString(null), body.path("bucket").asString("opencloud-market-" + name),
+                body.path("credentials").asString(LOCAL), body.path("endpoint").asString(null)));
+        if (marketplaces.find(name).isPresent()) {
+            throw RequestRefusedException.conflict("a marketplace named " + name + " exists already");
+        }
+        marketplaces.insert(marketplace);
+        return ResponseEntity.status(201).header("Location", "/marketplaces/" + marketplace.marketplaceId())
+                .body(marketplace);
+    }
+
+    /** Changes the description, bucket, credentials or endpoint ({@code null} clears the endpoint). */
+    @PutMapping("/{id}")
+    public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text) {
+        MarketplaceRecord current = find(id);
+        JsonNode body = JsonBodies.object(json, text);
+        MarketplaceRecord changed = checked(new MarketplaceRecord(current.marketplaceId(), current.name(),
+                body.has("description") ? body.path("description").asString(null) : current.description(),
+                body.path("bucket").asString(current.bucket()),
+                body.path("credentials").asString(current.credentials()),
+                body.has("endpoint") ? body.path("endpoint").asString(null) : current.endpoint()));
+        marketplaces.update(changed);
+        return changed;
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        MarketplaceRecord marketplace = find(id);
+        if (!apps.list(marketplace.marketplaceId(), null).isEmpty()) {
+            throw RequestRefusedException.conflict("marketplace " + marketplace.name() + " holds apps; remove them"
+                    + " first");
+        }
+        long backingUp = jdbc.sql("SELECT count(*) FROM compute_vm WHERE backup_marketplace_id = ?")
+                .param(UUID.fromString(marketplace.marketplaceId())).query(Long.class).single();
+        if (backingUp > 0) {
+            throw RequestRefusedException.conflict(backingUp + " VM(s) back up into marketplace "
+                    + marketplace.name());
+        }
+        marketplaces.delete(marketplace.marketplaceId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/apps")
+    public List<AppRecord> apps(@PathVariable String id, @RequestParam(required = false) String type) {
+        return apps.list(find(id).marketplaceId(), type);
+    }
+
+    /**
+     * Imports an object ({@code {kind, objectId, name, recursive, description, publisher, version}}) into the
+     * marketplace; answers 202 with the saga and the id the app will have.
+     */
+    @PostMapping("/{id}/imports")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> importObject(@PathVariable String id,
+                                                            @RequestBody(required = false) String text) {
+        MarketplaceRecord marketplace = find(id);
+        JsonNode body = JsonBodies.object(json, text);
+        List<String> problems = new ArrayList<>();
+        String kind = body.path("kind").asString("");
+        if (!KINDS.contains(kind)) {
+            problems.add("kind must be one of " + KINDS);
+        }
+        String objectId = body.path("objectId").asString(null);
+        if (!Ids.valid(objectId)) {
+            problems.add("objectId must be the id of the " + kind.toLowerCase().replace('_', ' ') + " to import");
+        }
+        if (body.has("recursive") && !body.path("recursive").isBoolean()) {
+            problems.add("recursive must be true or false");
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(problems);
+        }
+        ObjectNode data = json.createObjectNode().put("marketplaceId", marketplace.marketplaceId()).put("kind", kind)
+                .put("objectId", objectId).put("recursive", body.path("recursive").asBoolean(true));
+        for (String optional : new String[] {"name", "description", "publisher", "version"}) {
+            if (body.path(optional).isString()) {
+                data.put(optional, body.path(optional).asString());
+            }
+        }
+        String sagaId = UUID.randomUUID().toString();
+        starter.start(TriggerType.MARKET_IMPORT, SOURCE, objectId, data, sagaId);
+        return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId).body(Map.of("sagaId", sagaId,
+                "appId", AppIds.imported(sagaId, kind, objectId)));
+    }
+
+    private MarketplaceRecord find(String id) {
+        return marketplaces.find(id).orElseThrow(() -> RequestRefusedException.notFound("marketplace " + id));
+    }
+
+    private MarketplaceRecord checked(MarketplaceRecord marketplace) {
+        List<String> problems = new ArrayList<>();
+        if (!NAME.matcher(marketplace.name()).matches()) {
+            problems.add("name is required: lower-case letters, digits and dashes, at most 63");
+        }
+        if (!BUCKET.matcher(marketplace.bucket()).matches()) {
+            problems.add("bucket must be an S3 bucket name (3 to 63 lower-case letters, digits, dots, dashes)");
+        }
+        Set<String> known = new TreeSet<>(storage.credentials().keySet());
+        known.add(LOCAL);
+        if (!known.contains(marketplace.credentials())) {
+            problems.add("credentials must name a credential set (opencloud.storage.credentials.<name>); known: "
+                    + known);
+        }
+        if (LOCAL.equals(marketplace.credentials()) && marketplace.endpoint() != null) {
+            problems.add("endpoint must be left out with credentials \"local\", the control plane's own object store");
+        }
+        if (marketplace.endpoint() != null && !marketplace.endpoint().matches("https?://\\S+")) {
+            problems.add("endpoint must be an http(s) URL");
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(problems);
+        }
+        return marketplace;
+    }
+}
