@@ -8,6 +8,7 @@ import io.opencloud.functions.outbox.OutboxRows;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +51,7 @@ public class DueBackups {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
         List<Due> claimed = due.subList(0, Math.min(limit, due.size()));
-        claimed.forEach(vm -> start(vm, now));
+        start(claimed, now);
         return new BackupsStarted(claimed.size(), due.size() > limit);
     }
 
@@ -76,19 +77,30 @@ public class DueBackups {
         if (claim.get().saga() != null && claim.get().startedAt().toInstant().isAfter(now.minus(staleAfter))) {
             throw new IllegalStateException("VM " + vmId + " is being backed up by saga " + claim.get().saga());
         }
-        return Optional.of(start(new Due(vmId, claim.get().marketplaceId(), now), now));
+        return Optional.of(start(List.of(new Due(vmId, claim.get().marketplaceId(), now)), now).getFirst());
     }
 
-    private String start(Due vm, Instant now) {
-        String eventId = DerivedIds.of("backup", vm.vmId(), vm.dueAt().toString());
-        String sagaId = DerivedIds.of(SOURCE, eventId);
-        jdbc.sql("UPDATE compute_vm SET backup_saga = ?, backup_started_at = ? WHERE vm_id = ?")
-                .params(sagaId, Timestamp.from(now), UUID.fromString(vm.vmId())).update();
-        String data = json.writeValueAsString(json.createObjectNode().put("vmId", vm.vmId())
-                .put("marketplaceId", vm.marketplaceId()));
-        outbox.emit(new OutboxRow(eventId, "backup", vm.vmId(), TriggerType.BACKUP_VM.type(), Topics.INGRESS, data,
-                SOURCE, vm.vmId(), now.toString(), null, null));
-        return sagaId;
+    /* Marks the VMs and emits their triggers in three statements however many there are. */
+    private List<String> start(List<Due> vms, Instant now) {
+        List<String> sagaIds = new ArrayList<>();
+        List<OutboxRow> triggers = new ArrayList<>();
+        for (Due vm : vms) {
+            String eventId = DerivedIds.of("backup", vm.vmId(), vm.dueAt().toString());
+            sagaIds.add(DerivedIds.of(SOURCE, eventId));
+            String data = json.writeValueAsString(json.createObjectNode().put("vmId", vm.vmId())
+                    .put("marketplaceId", vm.marketplaceId()));
+            triggers.add(new OutboxRow(eventId, "backup", vm.vmId(), TriggerType.BACKUP_VM.type(), Topics.INGRESS,
+                    data, SOURCE, vm.vmId(), now.toString(), null, null));
+        }
+        jdbc.sql("""
+                        UPDATE compute_vm SET backup_saga = claimed.saga, backup_started_at = ?
+                        FROM unnest(?::uuid[], ?::text[]) AS claimed(vm_id, saga)
+                        WHERE compute_vm.vm_id = claimed.vm_id""")
+                .params(Timestamp.from(now), vms.stream().map(Due::vmId).toArray(String[]::new),
+                        sagaIds.toArray(String[]::new))
+                .update();
+        outbox.emitAll(triggers);
+        return sagaIds;
     }
 
     private record Claim(String marketplaceId, String saga, Timestamp startedAt) {

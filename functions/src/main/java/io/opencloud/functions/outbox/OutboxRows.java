@@ -1,6 +1,8 @@
 package io.opencloud.functions.outbox;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,5 +30,32 @@ public class OutboxRows {
                         row.subject(), row.time(), row.sagaId(), row.causationId())
                 .update();
         jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
+    }
+
+    /** Writes many rows in two statements, as {@link #emit} would one by one. */
+    public void emitAll(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] ids = column(rows, OutboxRow::id);
+        jdbc.sql("""
+                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject,
+                            ce_time, ce_sagaid, ce_causationid)
+                        SELECT id::uuid, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject,
+                            ce_time, ce_sagaid, ce_causationid
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[])
+                            AS r(id, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject, ce_time,
+                                 ce_sagaid, ce_causationid)""")
+                .params(ids, column(rows, OutboxRow::aggregateType), column(rows, OutboxRow::key),
+                        column(rows, OutboxRow::type), column(rows, OutboxRow::topic), column(rows, OutboxRow::payload),
+                        column(rows, OutboxRow::source), column(rows, OutboxRow::subject), column(rows, OutboxRow::time),
+                        column(rows, OutboxRow::sagaId), column(rows, OutboxRow::causationId))
+                .update();
+        jdbc.sql("DELETE FROM outbox WHERE id = ANY(?::uuid[])").param(ids).update();
+    }
+
+    private static String[] column(List<OutboxRow> rows, Function<OutboxRow, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 }
