@@ -72,7 +72,8 @@ CREATE TABLE compute_service_template (
 CREATE INDEX compute_service_template_by_saga ON compute_service_template (created_by_saga);
 
 -- A VM. The BACKUP_* attributes have columns of their own so that the sweep finds the due VMs through one index
--- (backup_due_at = last copy + frequency, kept by whoever changes either); backup_saga is the backup under way.
+-- (backup_due_at: last copy + frequency, now for a VM never copied, kept by whoever changes either); backup_saga is
+-- the backup under way.
 -- powered_off_by is the saga that powered the VM off, the only one that powers it on again: a backup never starts
 -- a VM its owner had powered off.
 CREATE TABLE compute_vm (

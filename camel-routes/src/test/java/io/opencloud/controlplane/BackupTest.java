@@ -78,6 +78,8 @@ class BackupTest extends ControlPlaneTestBase {
                 .asString();
         String endpoint = compute.get("/marketplaces/" + marketplace).get("endpoint").asString(null);
 
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"bucket\":\"elsewhere\"}").statusCode())
+                .as("apps do not move with a bucket").isEqualTo(409);
         assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":\"http://127.0.0.1:9\"}")
                 .statusCode()).isEqualTo(200);
         String sagaId = compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString();
@@ -103,6 +105,62 @@ class BackupTest extends ControlPlaneTestBase {
                 app.get("appId").asString()).contains(previous).hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM market_app WHERE import_saga = ?").param(sagaId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFailedScheduledBackupIsTriedAgainAsANewSaga() {
+        ComputeFixtures compute = new ComputeFixtures(http());
+        String marketplace = compute.marketplace("partner");
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":\"http://127.0.0.1:9\"}")
+                .statusCode()).isEqualTo(200);
+        String vmId = vm(compute, marketplace, "cache", "\"BACKUP_FREQUENCY_SECONDS\":\"3600\",").get("vmId")
+                .asString();
+
+        sweep();
+        JsonNode failed = await().atMost(BACKUP_TIME).pollInterval(Duration.ofMillis(250))
+                .until(() -> compute.get("/compute/vms/" + vmId), vm -> "FAILED".equals(vm.get("backup")
+                        .get("result").asString(null)));
+        assertThat(failed.get("attributes").get("BACKUP_MARKETPLACE_APP_ID").isNull()).isTrue();
+        assertThat(failed.get("state").asString()).isEqualTo("RUNNING");
+
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":null}").statusCode()).isEqualTo(200);
+        await().atMost(BACKUP_TIME).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            sweep();
+            assertThat(compute.get("/compute/vms/" + vmId).get("backup").get("result").asString())
+                    .isEqualTo("SUCCEEDED");
+        });
+        assertThat(jdbc.sql("SELECT status FROM saga WHERE saga_type = 'backup-vm' AND data->'trigger'->>'vmId' = ?"
+                + " ORDER BY created_at").param(vmId).query(String.class).list())
+                .as("the retry is a saga of its own").hasSizeGreaterThanOrEqualTo(2).endsWith("COMPLETED")
+                .startsWith("FAILED");
+    }
+
+    @Test
+    void aBackupWhosePruneFailsKeepsItsOwnNewCopy() {
+        ComputeFixtures compute = new ComputeFixtures(http());
+        String old = compute.marketplace("partner");
+        String current = compute.marketplace("local");
+        String vmId = vm(compute, old, "queue", "").get("vmId").asString();
+        compute.awaitCompleted(compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString());
+        String previous = compute.get("/compute/vms/" + vmId).get("attributes").get("BACKUP_MARKETPLACE_APP_ID")
+                .asString();
+        // The next backup goes to another marketplace, and the one holding the previous backup goes away.
+        assertThat(http().putJson("/compute/vms/" + vmId + "/attributes",
+                "{\"BACKUP_MARKETPLACE_ID\":\"" + current + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http().putJson("/marketplaces/" + old, "{\"endpoint\":\"http://127.0.0.1:9\"}").statusCode())
+                .isEqualTo(200);
+
+        String sagaId = compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString();
+        JsonNode saga = compute.awaitSagaFinal(sagaId);
+
+        assertThat(saga.get("status").asString()).as(saga.toString()).isEqualTo("COMPENSATED");
+        assertThat(saga.get("failureReason").asString()).contains("step prune");
+        JsonNode vm = compute.get("/compute/vms/" + vmId);
+        String kept = vm.get("attributes").get("BACKUP_MARKETPLACE_APP_ID").asString();
+        assertThat(kept).as("the previous backup was being deleted; the new one stays the VM's").isNotEqualTo(previous);
+        assertThat(compute.get("/apps/" + kept).get("state").asString()).isEqualTo("READY");
+        assertThat(compute.get("/apps/" + previous).get("state").asString()).isEqualTo("DELETING");
+        assertThat(vm.get("state").asString()).isEqualTo("RUNNING");
     }
 
     private JsonNode vm(ComputeFixtures compute, String marketplace, String name, String frequency) {

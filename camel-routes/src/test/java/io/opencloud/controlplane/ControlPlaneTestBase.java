@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "opencloud.schedules.release-expired-reservations.cron=*/2 * * * * *",
         "opencloud.storage.part-size=5MB",
         "opencloud.sagas.provision-infrastructure.apply-backoff=PT0.2S",
+        "opencloud.compute.backup.retry-after=PT1S",
         // The heartbeat ticks through every test of this context: a verify command every 2 s on the kafka channel.
         "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
         "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,

@@ -117,6 +117,9 @@ class MarketplaceTest extends ControlPlaneTestBase {
                 {"CPU":1,"MEMORY":256,"DISK":[{"IMAGE_ID":"%s"},{"IMAGE_ID":"%s","TYPE":"IMAGE"}]}"""
                 .formatted(kept.get("imageId").asString(), lost.get("imageId").asString()));
         String marketplace = compute.marketplace("local");
+        assertThat(http().postJson("/marketplaces/" + marketplace + "/imports",
+                "{\"kind\":\"VMTEMPLATE\",\"objectId\":\"" + kept.get("imageId").asString() + "\"}").statusCode())
+                .as("an image is no VM template").isEqualTo(404);
         // The second disk's file is gone behind the inventory's back: its upload cannot succeed.
         Files.delete(Path.of(lost.get("location").asString()));
 

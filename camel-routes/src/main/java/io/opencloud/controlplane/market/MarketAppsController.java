@@ -96,8 +96,9 @@ public class MarketAppsController {
     }
 
     /**
-     * Deletes the app with the apps its import created for it; answers 202 with the saga. An app a VM's backup or
-     * another app refers to is refused (409).
+     * Deletes the app with the apps its import created for it (READY, or DELETING after a removal that could not
+     * finish); answers 202 with the saga. An app being imported, a VM's backup or one another app refers to is
+     * refused (409).
      */
     @DeleteMapping("/{id}")
     @Transactional
@@ -105,6 +106,9 @@ public class MarketAppsController {
                                                       @RequestParam(defaultValue = "deleted through the API")
                                                       String reason) {
         AppRecord app = find(id);
+        if (AppRecord.IMPORTING.equals(app.state())) {
+            throw RequestRefusedException.conflict("app " + id + " is being imported; its import removes it if it fails");
+        }
         long backups = jdbc.sql("SELECT count(*) FROM compute_vm WHERE backup_app_id = ?::uuid").param(app.appId())
                 .query(Long.class).single();
         if (backups > 0) {

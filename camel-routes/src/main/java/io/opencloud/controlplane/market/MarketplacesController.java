@@ -54,11 +54,14 @@ public class MarketplacesController {
     private final MarketApps apps;
     private final StorageProperties storage;
     private final SagaStarter starter;
+    private final ImportableObjects inventory;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     public MarketplacesController(Marketplaces marketplaces, MarketApps apps, StorageProperties storage,
-                                  SagaStarter starter, JdbcClient jdbc, JsonMapper json) {
+                                  SagaStarter starter, ImportableObjects inventory, JdbcClient jdbc,
+                                  JsonMapper json) {
+        this.inventory = inventory;
         this.marketplaces = marketplaces;
         this.apps = apps;
         this.storage = storage;
@@ -92,7 +95,10 @@ public class MarketplacesController {
                 .body(marketplace);
     }
 
-    /** Changes the description, bucket, credentials or endpoint ({@code null} clears the endpoint). */
+    /**
+     * Changes the description, bucket (only while it holds no apps), credentials or endpoint ({@code null} clears the
+     * endpoint): a marketplace that moved is pointed at its new endpoint.
+     */
     @PutMapping("/{id}")
     public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text) {
         MarketplaceRecord current = find(id);
@@ -102,6 +108,10 @@ public class MarketplacesController {
                 body.path("bucket").asString(current.bucket()),
                 body.path("credentials").asString(current.credentials()),
                 body.has("endpoint") ? body.path("endpoint").asString(null) : current.endpoint()));
+        if (!changed.bucket().equals(current.bucket()) && !apps.list(current.marketplaceId(), null).isEmpty()) {
+            throw RequestRefusedException.conflict("marketplace " + current.name() + " holds apps in bucket "
+                    + current.bucket() + "; its bucket cannot change while it does");
+        }
         marketplaces.update(changed);
         return changed;
     }
@@ -153,6 +163,7 @@ public class MarketplacesController {
         if (!problems.isEmpty()) {
             throw RequestRefusedException.invalid(problems);
         }
+        inventory.checkImportable(kind, objectId);
         ObjectNode data = json.createObjectNode().put("marketplaceId", marketplace.marketplaceId()).put("kind", kind)
                 .put("objectId", objectId).put("recursive", body.path("recursive").asBoolean(true));
         for (String optional : new String[] {"name", "description", "publisher", "version"}) {

@@ -25,7 +25,8 @@ public class MarketExportSaga {
             @Value("${opencloud.sagas.market-export.fetch-parallelism:2}") int parallelism) {
         return new SagaDefinition(TYPE, MarketSteps.exporting(json,
                 context -> context.trigger().path("appId").asString(),
-                context -> context.trigger().path("name").asString(null), parallelism, timeout, fetchTimeout),
+                context -> context.trigger().path("name").asString(null),
+                context -> context.trigger().path("recursive").asBoolean(true), parallelism, timeout, fetchTimeout),
                 deadline);
     }
 }

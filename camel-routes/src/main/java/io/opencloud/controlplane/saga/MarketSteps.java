@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,19 +42,24 @@ final class MarketSteps {
                                 .asString()), RETRY, timeout));
     }
 
-    /** Exports {@code appId} with what it references; {@code name} (or null) names what the app becomes. */
+    /**
+     * Exports {@code appId}, with what it references when {@code recursive}; {@code name} (or null) names what the app
+     * becomes.
+     */
     static List<SagaStep> exporting(JsonMapper json, Function<SagaContext, String> appId,
-                                    Function<SagaContext, String> name, int parallelism, Duration timeout,
-                                    Duration fetchTimeout) {
+                                    Function<SagaContext, String> name, Predicate<SagaContext> recursive,
+                                    int parallelism, Duration timeout, Duration fetchTimeout) {
         return List.of(
                 SagaStep.of("resolve", Operation.RESOLVE_MARKET_EXPORT, context -> json.createObjectNode()
-                                .put("appId", appId.apply(context)).put("recursive", true), RETRY, timeout)
+                                .put("appId", appId.apply(context)).put("recursive", recursive.test(context)), RETRY,
+                                timeout)
                         .compensatedBy(Operation.DISCARD_COMPUTE_OBJECTS, context -> json.createObjectNode()
                                 .put("reason", "saga " + context.sagaId() + " was compensated")),
                 SagaStep.forEach("fetch", Operation.FETCH_IMAGE_APP, context -> items(context, "resolve", "fetches"),
                         parallelism, RETRY, fetchTimeout),
                 SagaStep.of("unpack", Operation.UNPACK_TEMPLATE_APPS, context -> json.createObjectNode()
-                        .put("appId", appId.apply(context)).put("recursive", true).put("name", name.apply(context)),
+                        .put("appId", appId.apply(context)).put("recursive", recursive.test(context))
+                        .put("name", name.apply(context)),
                         RETRY, timeout));
     }
 

@@ -28,7 +28,7 @@ public class RestoreVmSaga {
             @Value("${opencloud.sagas.restore-vm.create-timeout:PT1H}") Duration createTimeout) {
         List<SagaStep> steps = new ArrayList<>(MarketSteps.exporting(json,
                 context -> context.trigger().path("appId").asString(),
-                context -> context.trigger().path("name").asString(), 2, timeout, fetchTimeout));
+                context -> context.trigger().path("name").asString(), context -> true, 2, timeout, fetchTimeout));
         steps.add(SagaStep.of("create", Operation.CREATE_VM, context -> json.createObjectNode()
                         .put("templateId", context.data().path("results").path("unpack").path("objectId").asString())
                         .put("name", context.trigger().path("name").asString()),

@@ -56,7 +56,8 @@ public class DiscardComputeObjectsFunction implements Function<Message<DiscardCo
         }
         ComputeObjectsDiscarded discarded = new ComputeObjectsDiscarded(createdVms.size(), createdTemplates.size(),
                 createdServices.size(), createdImages.size());
-        if (!createdVms.isEmpty() || !createdImages.isEmpty() || !createdTemplates.isEmpty()) {
+        if (!createdVms.isEmpty() || !createdServices.isEmpty() || !createdTemplates.isEmpty()
+                || !createdImages.isEmpty()) {
             log.info("Discarded what saga {} created ({}): {}", sagaId, command.getPayload().reason(), discarded);
         }
         return discarded;

@@ -13,8 +13,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
 /**
- * Writes disk files so that a file under its final name is always whole: bytes go to a hidden sibling first, which is
- * moved into place once complete. A crash half-way leaves a hidden file the next attempt overwrites.
+ * Writes disk files so that a file under its final name is always whole: bytes go to a hidden sibling of their own
+ * first (one per attempt, so an attempt still running after its timeout cannot mix its bytes with its retry's),
+ * which is moved into place once complete.
  */
 final class DiskFiles {
 
@@ -22,9 +23,10 @@ final class DiskFiles {
     }
 
     static StoredDisk write(InputStream bytes, Path target, String format) {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(target.getParent());
+            partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
             MessageDigest digest = Sha256.digest();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
@@ -33,7 +35,20 @@ final class DiskFiles {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new StoredDisk(target.toString(), format, size, Sha256.hex(digest));
         } catch (IOException e) {
+            if (partial != null) {
+                delete(partial);
+            }
             throw new OperationFailedException("writing " + target + " failed: " + e.getMessage(), true, e);
+        }
+    }
+
+    /** A file of its own in the directory, for one attempt's work in progress. */
+    static Path scratch(Path dir, String prefix) {
+        try {
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, prefix, ".scratch");
+        } catch (IOException e) {
+            throw new OperationFailedException("creating a file in " + dir + " failed: " + e.getMessage(), true, e);
         }
     }
 

@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Claims the VMs whose backup is due and asks for a backup of each, in one transaction: each VM is marked with the
  * saga its backup will run in, and a {@code io.opencloud.compute.backup.requested.v1} trigger goes to
  * {@code opencloud.ingress} through the outbox. A claimed VM is not claimed again until its saga ends (or, if it
- * never reports back, after {@code stale-after}); rows another sweep holds are skipped rather than waited for.
+ * never reports back, after {@code stale-after}); rows another sweep holds are skipped rather than waited for. The
+ * trigger's id derives from the VM and the claim's time: a sweep delivered twice finds the VM claimed already, and a
+ * backup after a failed one is a new saga.
  */
 @Repository
 public class DueBackups {
@@ -42,13 +44,13 @@ public class DueBackups {
     @Transactional
     public BackupsStarted claim(int limit, Duration staleAfter, Instant now) {
         List<Due> due = jdbc.sql("""
-                        SELECT vm_id, backup_marketplace_id, backup_due_at FROM compute_vm
+                        SELECT vm_id, backup_marketplace_id FROM compute_vm
                         WHERE backup_due_at <= ? AND backup_marketplace_id IS NOT NULL
                           AND (backup_saga IS NULL OR backup_started_at < ?)
                         ORDER BY backup_due_at
                         LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(Timestamp.from(now), Timestamp.from(now.minus(staleAfter)), limit + 1)
-                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2)))
                 .list();
         List<Due> claimed = due.subList(0, Math.min(limit, due.size()));
         start(claimed, now);
@@ -77,7 +79,7 @@ public class DueBackups {
         if (claim.get().saga() != null && claim.get().startedAt().toInstant().isAfter(now.minus(staleAfter))) {
             throw new IllegalStateException("VM " + vmId + " is being backed up by saga " + claim.get().saga());
         }
-        return Optional.of(start(List.of(new Due(vmId, claim.get().marketplaceId(), now)), now).getFirst());
+        return Optional.of(start(List.of(new Due(vmId, claim.get().marketplaceId())), now).getFirst());
     }
 
     /* Marks the VMs and emits their triggers in three statements however many there are. */
@@ -85,7 +87,7 @@ public class DueBackups {
         List<String> sagaIds = new ArrayList<>();
         List<OutboxRow> triggers = new ArrayList<>();
         for (Due vm : vms) {
-            String eventId = DerivedIds.of("backup", vm.vmId(), vm.dueAt().toString());
+            String eventId = DerivedIds.of("backup", vm.vmId(), now.toString());
             sagaIds.add(DerivedIds.of(SOURCE, eventId));
             String data = json.writeValueAsString(json.createObjectNode().put("vmId", vm.vmId())
                     .put("marketplaceId", vm.marketplaceId()));
@@ -106,6 +108,6 @@ public class DueBackups {
     private record Claim(String marketplaceId, String saga, Timestamp startedAt) {
     }
 
-    private record Due(String vmId, String marketplaceId, Instant dueAt) {
+    private record Due(String vmId, String marketplaceId) {
     }
 }

@@ -75,19 +75,19 @@ public class LocalComputeDriver implements ComputeDriver {
         if (!qemuImg.installed()) {
             return DiskFiles.write(bytes, imageFile(imageId, "raw"), "raw");
         }
-        Path upload = images.resolve("." + imageId + ".upload");
-        StoredDisk received = DiskFiles.write(bytes, upload, "unknown");
+        Path upload = DiskFiles.scratch(images, "." + imageId + ".upload.");
+        Path converted = DiskFiles.scratch(images, "." + imageId + ".qcow2.");
         try {
+            StoredDisk received = DiskFiles.write(bytes, upload, "unknown");
             String detected = qemuImg.format(upload);
             if (!detected.equals("raw")) {
                 return moved(received, imageFile(imageId, detected), detected);
             }
-            Path converted = images.resolve("." + imageId + ".qcow2.converting");
             qemuImg.convertToQcow2(upload, converted);
             return DiskFiles.copy(converted, imageFile(imageId, "qcow2"), "qcow2");
         } finally {
             DiskFiles.delete(upload);
-            DiskFiles.delete(images.resolve("." + imageId + ".qcow2.converting"));
+            DiskFiles.delete(converted);
         }
     }
 

@@ -4,7 +4,9 @@ import io.opencloud.functions.OperationFailedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,10 +71,6 @@ public class Vms {
                 .query(this::row).list();
     }
 
-    public void setState(String vmId, String state) {
-        jdbc.sql("UPDATE compute_vm SET state = ? WHERE vm_id = ?").params(state, UUID.fromString(vmId)).update();
-    }
-
     public void delete(String vmId) {
         jdbc.sql("DELETE FROM compute_vm WHERE vm_id = ?").param(UUID.fromString(vmId)).update();
     }
@@ -82,7 +80,8 @@ public class Vms {
         return jdbc.sql("""
                         UPDATE compute_vm SET backup_frequency_seconds = ?, backup_marketplace_id = ?,
                             backup_due_at = CASE WHEN ?::bigint IS NULL THEN NULL
-                                ELSE coalesce(backup_last_copy_time, created_at) + make_interval(secs => ?::bigint) END
+                                WHEN backup_last_copy_time IS NULL THEN now()
+                                ELSE backup_last_copy_time + make_interval(secs => ?::bigint) END
                         WHERE vm_id = ?""")
                 .params(frequencySeconds, uuid(marketplaceId), frequencySeconds, frequencySeconds,
                         UUID.fromString(vmId))
@@ -105,7 +104,13 @@ public class Vms {
         if (appId.equals(recorded.appId())) {
             return recorded;
         }
-        Instant now = Instant.now();
+        boolean ready = jdbc.sql("SELECT 1 FROM market_app WHERE app_id = ? AND state = 'READY' FOR SHARE")
+                .param(UUID.fromString(appId)).query().listOfRows().size() == 1;
+        if (!ready) {
+            throw new OperationFailedException("app " + appId + " is not READY in its marketplace; it cannot be VM "
+                    + vmId + "'s backup", false);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         UPDATE compute_vm SET backup_previous_app_id = backup_app_id,
                             backup_previous_copy = backup_last_copy_time, backup_app_id = ?, backup_last_copy_time = ?,
@@ -118,8 +123,9 @@ public class Vms {
     }
 
     /**
-     * Gives the VM back the backup {@code appId} replaced, when its backup is still {@code appId}; the VM is due again at once, since
-     * the copy it last had is older than this one. Answers the VM's backup app afterwards.
+     * Gives the VM back the backup {@code appId} replaced, when its backup is still {@code appId} and the one it
+     * replaced is still READY (a prune that failed half-way may have started deleting it; then the VM keeps the newer
+     * one). The VM is due again at once. Answers the VM's backup app afterwards.
      */
     @Transactional
     public Optional<String> unrecordBackup(String vmId, String appId) {
@@ -128,20 +134,28 @@ public class Vms {
                             backup_last_copy_time = backup_previous_copy,
                             backup_previous_app_id = NULL, backup_previous_copy = NULL,
                             backup_due_at = CASE WHEN backup_frequency_seconds IS NULL THEN NULL ELSE now() END
-                        WHERE vm_id = ? AND backup_app_id = ?""")
+                        WHERE vm_id = ? AND backup_app_id = ?
+                          AND (backup_previous_app_id IS NULL OR EXISTS (SELECT 1 FROM market_app
+                              WHERE app_id = backup_previous_app_id AND state = 'READY'))""")
                 .params(UUID.fromString(vmId), UUID.fromString(appId))
                 .update();
         return jdbc.sql("SELECT backup_app_id FROM compute_vm WHERE vm_id = ?").param(UUID.fromString(vmId))
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(app -> app);
     }
 
-    /** A backup saga ended: the VM is free for the next one, and says how this one went. */
-    public void finishBackup(String sagaId, String result, String error) {
+    /**
+     * A backup saga ended: the VM is free for the next one, and says how this one went. After a failure the VM is due
+     * again in {@code retryAfter}, or one frequency if that is shorter, rather than at the next sweep.
+     */
+    public void finishBackup(String sagaId, String result, String error, Duration retryAfter) {
         jdbc.sql("""
                         UPDATE compute_vm SET backup_saga = NULL, backup_started_at = NULL, backup_result = ?,
-                            backup_error = ?
+                            backup_error = ?,
+                            backup_due_at = CASE WHEN ?::text = 'FAILED' AND backup_frequency_seconds IS NOT NULL
+                                THEN now() + make_interval(secs => least(backup_frequency_seconds, ?::bigint))
+                                ELSE backup_due_at END
                         WHERE backup_saga = ?""")
-                .params(result, error, sagaId)
+                .params(result, error, result, retryAfter.toSeconds(), sagaId)
                 .update();
     }
 

@@ -77,6 +77,13 @@ public class MarketApps {
                 .param(UUID.fromString(app.appId())).query(this::row).list();
     }
 
+    /** Whether one of the apps is a VM's current backup (BACKUP_MARKETPLACE_APP_ID). */
+    public boolean holdsABackup(List<AppRecord> apps) {
+        String[] ids = apps.stream().map(AppRecord::appId).toArray(String[]::new);
+        return jdbc.sql("SELECT count(*) FROM compute_vm WHERE backup_app_id = ANY(?::uuid[])").param(ids)
+                .query(Long.class).single() > 0;
+    }
+
     public void recordUpload(String appId, long sizeBytes, String sha256, JsonNode manifest) {
         jdbc.sql("UPDATE market_app SET size_bytes = ?, sha256 = ?, manifest = ?::jsonb, updated_at = now()"
                         + " WHERE app_id = ?")

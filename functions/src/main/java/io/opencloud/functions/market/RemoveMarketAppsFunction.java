@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>Consumes {@code io.opencloud.market.remove.requested.v1}; produces {@code io.opencloud.market.remove.completed.v1},
  * or {@code io.opencloud.market.remove.failed.v1} (retryable) when the marketplace cannot be reached: an app is never
  * dropped from the index while its objects may remain. Idempotent: an app that does not exist is removed already.
+ * An app that is a VM's current backup is kept: a backup whose last step failed after recording its app must not
+ * lose it to its own compensation.
  */
 @Component("removeMarketApps")
 public class RemoveMarketAppsFunction implements Function<Message<RemoveAppsRequest>, AppsRemoved> {
@@ -41,6 +43,10 @@ public class RemoveMarketAppsFunction implements Function<Message<RemoveAppsRequ
                 continue;
             }
             List<AppRecord> group = apps.withOwnApps(app.get());
+            if (apps.holdsABackup(group)) {
+                log.warn("App {} is a VM's current backup; it is kept ({})", appId, command.getPayload().reason());
+                continue;
+            }
             apps.markDeleting(group);
             for (AppRecord member : group) {
                 storage.deleteApp(marketplaces.require(member.marketplaceId()), member.appId());

@@ -60,8 +60,8 @@ public class UploadImageAppFunction implements Function<Message<ImageUpload>, Im
         if (app.sha256() != null) {
             return new ImageUploaded(app.appId(), app.sizeBytes(), app.sha256());
         }
-        Source source = source(upload);
         MarketplaceRecord marketplace = marketplaces.require(app.marketplaceId());
+        Source source = source(upload);
         MessageDigest digest = Sha256.digest();
         try (InputStream in = new DigestInputStream(source.bytes(), digest)) {
             storage.upload(marketplace, MarketplaceStorage.diskKey(app.appId()), in, source.sizeBytes(),
