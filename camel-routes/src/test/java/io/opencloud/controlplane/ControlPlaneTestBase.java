@@ -34,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "opencloud.storage.part-size=5MB",
         "opencloud.sagas.provision-infrastructure.apply-backoff=PT0.2S",
         "opencloud.compute.backup.retry-after=PT1S",
+        // Images stay raw whether or not qemu-img is installed, so that tests can compare the bytes they upload with
+        // the bytes stored; LocalComputeDriverTest covers the conversion to qcow2.
+        "opencloud.compute.local.qemu-img=/nonexistent/qemu-img",
         // The heartbeat ticks through every test of this context: a verify command every 2 s on the kafka channel.
         "opencloud.schedules.heartbeat.cron=*/2 * * * * *",
         "opencloud.schedules.heartbeat.target=" + ControlPlaneTestBase.VERIFY,

@@ -2,11 +2,13 @@ package io.opencloud.functions.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.opencloud.functions.OperationFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code local} compute driver moves real bytes: a stored image, a VM's disks and an image saved from them are
- * byte for byte the same; powering is idempotent; a lost disk file is a failure no retry mends.
+ * byte for byte the same; powering is idempotent; a lost disk file is a failure no retry mends; with qemu-img
+ * installed an upload is kept as qcow2 (reported skipped where qemu-img is missing).
  */
 class LocalComputeDriverTest {
 
@@ -69,6 +72,29 @@ class LocalComputeDriverTest {
                 .hasMessageContaining("is missing")
                 .satisfies(e -> assertThat(((OperationFailedException) e).retryable()).isFalse());
         driver.deleteImage(lost);
+    }
+
+    @Test
+    void aRawUploadIsKeptAsQcow2WhenQemuImgIsInstalled() throws IOException {
+        assumeTrue(new QemuImg("qemu-img").installed(), "qemu-img is not installed");
+        LocalComputeDriver driver = new LocalComputeDriver(new ComputeProperties(
+                new ComputeProperties.Local(dir, "qemu-img"), null));
+        byte[] bytes = new byte[2 * 1024 * 1024];
+        new Random(2).nextBytes(bytes);
+
+        StoredDisk stored = driver.storeImage("uploaded", new ByteArrayInputStream(bytes), null);
+
+        assertThat(stored.format()).isEqualTo("qcow2");
+        assertThat(stored.location()).endsWith("uploaded.qcow2");
+        assertThat(new QemuImg("qemu-img").format(Path.of(stored.location()))).isEqualTo("qcow2");
+        try (InputStream in = Files.newInputStream(Path.of(stored.location()))) {
+            assertThat(new String(in.readNBytes(4), StandardCharsets.ISO_8859_1)).isEqualTo("QFI\u00fb");
+        }
+        try (var files = Files.list(dir.resolve("images"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("uploaded.qcow2");
+        }
+        StoredDisk again = driver.storeImage("fetched", Files.newInputStream(Path.of(stored.location())), "qcow2");
+        assertThat(again.sha256()).as("a qcow2 image is copied byte for byte").isEqualTo(stored.sha256());
     }
 
     private LocalComputeDriver driver() {
