@@ -2,6 +2,9 @@ package io.opencloud.controlplane.compute;
 
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
+import io.opencloud.controlplane.saga.SagaStarter;
+import io.opencloud.events.Envelope;
+import io.opencloud.events.TriggerType;
 import io.opencloud.functions.compute.ComputeProperties;
 import io.opencloud.functions.compute.DueBackups;
 import io.opencloud.functions.compute.VmBackup;
@@ -11,6 +14,7 @@ import io.opencloud.functions.compute.VmTemplateRecord;
 import io.opencloud.functions.compute.VmTemplates;
 import io.opencloud.functions.compute.Vms;
 import io.opencloud.functions.market.Marketplaces;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/compute/vms")
 public class VmsController {
 
+    static final URI SOURCE = URI.create(Envelope.source("compute"));
     static final String FREQUENCY = "BACKUP_FREQUENCY_SECONDS";
     static final String MARKETPLACE = "BACKUP_MARKETPLACE_ID";
 
@@ -47,11 +53,13 @@ public class VmsController {
     private final VmFactory factory;
     private final Marketplaces marketplaces;
     private final DueBackups backups;
+    private final SagaStarter starter;
     private final ComputeProperties properties;
     private final JsonMapper json;
 
     public VmsController(Vms vms, VmTemplates templates, VmFactory factory, Marketplaces marketplaces,
-                         DueBackups backups, ComputeProperties properties, JsonMapper json) {
+                         DueBackups backups, SagaStarter starter, ComputeProperties properties, JsonMapper json) {
+        this.starter = starter;
         this.vms = vms;
         this.templates = templates;
         this.factory = factory;
@@ -112,17 +120,23 @@ public class VmsController {
         return view(find(id));
     }
 
+    /** Starts a backup now (saga {@code backup-vm}), whatever the VM's schedule; the saga exists when this answers. */
     @PostMapping("/{id}/backup")
+    @Transactional
     public ResponseEntity<Map<String, Object>> backUp(@PathVariable String id) {
         VmRecord vm = find(id);
+        String sagaId = UUID.randomUUID().toString();
+        String marketplaceId;
         try {
-            String sagaId = backups.startNow(vm.vmId(), properties.backup().staleAfter(), Instant.now())
+            marketplaceId = backups.claimNow(vm.vmId(), sagaId, properties.backup().staleAfter(), Instant.now())
                     .orElseThrow(() -> RequestRefusedException.notFound("VM " + id));
-            return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId)
-                    .body(Map.of("vmId", vm.vmId(), "sagaId", sagaId));
         } catch (IllegalStateException refused) {
             throw RequestRefusedException.conflict(refused.getMessage());
         }
+        starter.start(TriggerType.BACKUP_VM, SOURCE, vm.vmId(), json.createObjectNode().put("vmId", vm.vmId())
+                .put("marketplaceId", marketplaceId), sagaId);
+        return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId)
+                .body(Map.of("vmId", vm.vmId(), "sagaId", sagaId));
     }
 
     private BackupSchedule schedule(JsonNode attributes, List<String> problems) {

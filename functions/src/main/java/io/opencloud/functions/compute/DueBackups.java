@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,12 +59,13 @@ public class DueBackups {
     }
 
     /**
-     * Starts a backup of one VM now, whatever its schedule; answers the saga it runs in.
+     * Claims one VM for a backup now, whatever its schedule, in saga {@code sagaId}, which the caller starts in the
+     * same transaction; answers the VM's backup marketplace, or nothing when there is no such VM.
      *
      * @throws IllegalStateException when the VM has no backup marketplace or a backup of it is under way
      */
-    @Transactional
-    public Optional<String> startNow(String vmId, Duration staleAfter, Instant now) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> claimNow(String vmId, String sagaId, Duration staleAfter, Instant now) {
         Optional<Claim> claim = jdbc.sql("""
                         SELECT backup_marketplace_id, backup_saga, backup_started_at FROM compute_vm
                         WHERE vm_id = ? FOR UPDATE""")
@@ -79,11 +81,13 @@ public class DueBackups {
         if (claim.get().saga() != null && claim.get().startedAt().toInstant().isAfter(now.minus(staleAfter))) {
             throw new IllegalStateException("VM " + vmId + " is being backed up by saga " + claim.get().saga());
         }
-        return Optional.of(start(List.of(new Due(vmId, claim.get().marketplaceId())), now).getFirst());
+        jdbc.sql("UPDATE compute_vm SET backup_saga = ?, backup_started_at = ? WHERE vm_id = ?")
+                .params(sagaId, Timestamp.from(now), UUID.fromString(vmId)).update();
+        return Optional.of(claim.get().marketplaceId());
     }
 
     /* Marks the VMs and emits their triggers in three statements however many there are. */
-    private List<String> start(List<Due> vms, Instant now) {
+    private void start(List<Due> vms, Instant now) {
         List<String> sagaIds = new ArrayList<>();
         List<OutboxRow> triggers = new ArrayList<>();
         for (Due vm : vms) {
@@ -102,7 +106,6 @@ public class DueBackups {
                         sagaIds.toArray(String[]::new))
                 .update();
         outbox.emitAll(triggers);
-        return sagaIds;
     }
 
     private record Claim(String marketplaceId, String saga, Timestamp startedAt) {
