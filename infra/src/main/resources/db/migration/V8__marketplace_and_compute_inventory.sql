@@ -33,6 +33,7 @@ CREATE TABLE market_app (
 );
 CREATE INDEX market_app_by_marketplace ON market_app (marketplace_id, type);
 CREATE INDEX market_app_by_import ON market_app (import_saga);
+CREATE INDEX market_app_by_root ON market_app (root_app_id);
 
 -- The compute inventory. created_by_saga names the saga that made an object, so that its compensation (or a
 -- backup's clean-up) deletes exactly what that saga made and nothing else.
@@ -102,3 +103,6 @@ CREATE TABLE compute_vm (
 );
 CREATE INDEX compute_vm_backup_due ON compute_vm (backup_due_at) WHERE backup_due_at IS NOT NULL;
 CREATE INDEX compute_vm_by_saga ON compute_vm (created_by_saga);
+-- A backup saga's end finds its VM, and a removal checks that no VM still has the app as its backup, without a scan.
+CREATE INDEX compute_vm_by_backup_saga ON compute_vm (backup_saga) WHERE backup_saga IS NOT NULL;
+CREATE INDEX compute_vm_by_backup_app ON compute_vm (backup_app_id) WHERE backup_app_id IS NOT NULL;
