@@ -2,6 +2,7 @@ package io.opencloud.controlplane.market;
 
 import io.opencloud.controlplane.compute.Ids;
 import io.opencloud.controlplane.provision.JsonBodies;
+import io.opencloud.controlplane.provision.Names;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.controlplane.saga.SagaStarter;
 import io.opencloud.events.Envelope;
@@ -45,7 +46,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class MarketplacesController {
 
     static final URI SOURCE = URI.create(Envelope.source("marketplaces"));
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final List<String> KINDS = List.of("VM", "VMTEMPLATE", "SERVICE_TEMPLATE", "IMAGE");
     private static final String LOCAL = "local";
@@ -183,8 +183,8 @@ public class MarketplacesController {
 
     private MarketplaceRecord checked(MarketplaceRecord marketplace) {
         List<String> problems = new ArrayList<>();
-        if (!NAME.matcher(marketplace.name()).matches()) {
-            problems.add("name is required: lower-case letters, digits and dashes, at most 63");
+        if (!Names.valid(marketplace.name())) {
+            problems.add("name is required: " + Names.rule());
         }
         if (!BUCKET.matcher(marketplace.bucket()).matches()) {
             problems.add("bucket must be an S3 bucket name (3 to 63 lower-case letters, digits, dots, dashes)");
