@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
+import io.opencloud.functions.s3.Sha256;
 import io.opencloud.functions.sentinel.ReservationIds;
 import io.opencloud.infra.test.SharedTestRuntime;
 import java.io.ByteArrayInputStream;
@@ -12,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -205,7 +204,7 @@ class SentinelFunctionsTest extends ControlPlaneTestBase {
         assertThat(reason).doesNotContain(SharedTestRuntime.endpoints().s3SecretKey());
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    private static String sha256(byte[] bytes) {
+        return Sha256.of(bytes);
     }
 }

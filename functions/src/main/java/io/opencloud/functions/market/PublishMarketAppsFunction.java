@@ -3,9 +3,6 @@ package io.opencloud.functions.market;
 import io.opencloud.functions.CommandHeaders;
 import io.opencloud.functions.OperationFailedException;
 import io.opencloud.functions.s3.Sha256;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,7 +67,7 @@ public class PublishMarketAppsFunction implements Function<Message<PublishReques
             fillChecksums(manifest.path("DISKS"), checksums);
             fillChecksums(manifest.path("SERVICE_TEMPLATE").path("roles"), checksums);
             byte[] bytes = json.writeValueAsBytes(manifest);
-            String manifestSha = sha256(bytes);
+            String manifestSha = Sha256.of(bytes);
             checksums.put(app.appId(), AppRecord.IMAGE.equals(app.type()) ? app.sha256() : manifestSha);
             storage.putManifest(marketplace, app.appId(), bytes);
             published.add(new AppRecord(app.appId(), app.marketplaceId(), app.name(), app.type(), app.description(),
@@ -88,14 +85,6 @@ public class PublishMarketAppsFunction implements Function<Message<PublishReques
             if (appId != null && reference instanceof ObjectNode node) {
                 node.put("SHA256", checksums.get(appId));
             }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return Sha256.of(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
