@@ -9,6 +9,7 @@ import io.opencloud.functions.compute.StoredDisk;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +47,13 @@ public class ImagesController {
     public ResponseEntity<ImageRecord> upload(@RequestParam String name,
                                               @RequestParam(defaultValue = "OS") String type,
                                               HttpServletRequest request) throws IOException {
-        if (name.isBlank() || name.length() > 128) {
-            throw RequestRefusedException.invalid(List.of("name must be 1 to 128 characters"));
-        }
+        List<String> problems = new ArrayList<>();
+        DisplayNames.check(name, "name", problems);
         if (!TYPES.contains(type)) {
-            throw RequestRefusedException.invalid(List.of("type must be one of " + TYPES));
+            problems.add("type must be one of " + TYPES);
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(problems);
         }
         String imageId = UUID.randomUUID().toString();
         ComputeDriver driver = drivers.get(ComputeDrivers.DEFAULT);

@@ -130,9 +130,7 @@ public class TemplatesController {
 
     private static String name(JsonNode body, List<String> problems) {
         String name = body.path("name").asString("");
-        if (name.isBlank() || name.length() > 128) {
-            problems.add("name is required, 1 to 128 characters");
-        }
+        DisplayNames.check(name, "name", problems);
         return name;
     }
 

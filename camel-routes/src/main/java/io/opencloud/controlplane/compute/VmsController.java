@@ -74,9 +74,7 @@ public class VmsController {
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         String name = body.path("name").asString("");
-        if (name.isBlank() || name.length() > 128) {
-            problems.add("name is required, 1 to 128 characters");
-        }
+        DisplayNames.check(name, "name", problems);
         String templateId = body.path("templateId").asString(null);
         VmTemplateRecord template = Ids.valid(templateId) ? templates.find(templateId).orElse(null) : null;
         if (template == null) {

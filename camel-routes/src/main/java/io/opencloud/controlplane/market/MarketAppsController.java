@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.market;
 
+import io.opencloud.controlplane.compute.DisplayNames;
 import io.opencloud.controlplane.compute.Ids;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
@@ -7,6 +8,7 @@ import io.opencloud.controlplane.saga.SagaStarter;
 import io.opencloud.events.TriggerType;
 import io.opencloud.functions.market.AppRecord;
 import io.opencloud.functions.market.MarketApps;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +86,10 @@ public class MarketAppsController {
         AppRecord app = ready(id);
         JsonNode body = JsonBodies.object(json, text);
         String name = body.path("name").asString("");
-        if (name.isBlank() || name.length() > 128) {
-            throw RequestRefusedException.invalid(List.of("name is required: the new VM's, 1 to 128 characters"));
+        List<String> problems = new ArrayList<>();
+        DisplayNames.check(name, "name (the new VM's)", problems);
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(problems);
         }
         if (!AppRecord.VMTEMPLATE.equals(app.type())) {
             throw RequestRefusedException.invalid(List.of("app " + id + " is a " + app.type()
