@@ -6,18 +6,11 @@ import io.opencloud.controlplane.kafka.DeadLetters;
 import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
-import io.opencloud.events.Phase;
-import io.opencloud.functions.NoReplyException;
-import io.opencloud.functions.OperationFailedException;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.opencloud.functions.hosting.CommandAnswers;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves one consumed command record: invokes the function of the command's operation and produces the
@@ -25,30 +18,27 @@ import tools.jackson.databind.json.JsonMapper;
  * not a command goes to the dead-letter twin of its topic.
  */
 @Component
+@EnableConfigurationProperties(FunctionHosting.class)
 public class CommandServer {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandServer.class);
     private static final String COMMAND = "opencloud.command";
     private static final String OPERATION = "opencloud.operation";
 
     private final ConsumedEvents events;
-    private final FunctionInvoker invoker;
+    private final CommandAnswers answers;
     private final DeadLetters deadLetters;
     private final EventPublisher publisher;
-    private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
 
-    public CommandServer(ConsumedEvents events, FunctionInvoker invoker, DeadLetters deadLetters,
-                         EventPublisher publisher, JsonMapper json) {
+    public CommandServer(ConsumedEvents events, CommandAnswers answers, DeadLetters deadLetters,
+                         EventPublisher publisher) {
         this.events = events;
-        this.invoker = invoker;
+        this.answers = answers;
         this.deadLetters = deadLetters;
         this.publisher = publisher;
-        this.json = json;
     }
 
     /**
-     * Serves the record; a failure the function does not state itself (an {@link OperationFailedException}) is
+     * Serves the record; a failure the function does not state itself (an {@link io.opencloud.functions.OperationFailedException}) is
      * thrown, for the caller to retry.
      */
     public void serve(Exchange exchange) {
@@ -63,7 +53,7 @@ public class CommandServer {
             deadLetters.park(exchange, "could not be processed: " + cause);
             return;
         }
-        send(failedReply(command, operation, operation.functionName() + " failed after retries: " + cause, true),
+        send(answers.failed(command, operation, operation.functionName() + " failed after retries: " + cause, true),
                 operation);
     }
 
@@ -75,24 +65,7 @@ public class CommandServer {
         }
         exchange.setProperty(COMMAND, command);
         exchange.setProperty(OPERATION, operation.get());
-        CloudEvent reply;
-        try {
-            byte[] result = invoker.invoke(operation.get(), command);
-            reply = Replies.to(command, operation.get(), Phase.COMPLETED, result, clock);
-        } catch (OperationFailedException failure) {
-            reply = failedReply(command, operation.get(), failure.getMessage(), failure.retryable());
-        } catch (NoReplyException silence) {
-            log.info("Leaving {} {} unanswered: {}", command.getType(), command.getId(), silence.getMessage());
-            return;
-        }
-        send(reply, operation.get());
-    }
-
-    private CloudEvent failedReply(CloudEvent command, Operation operation, String reason, boolean retryable) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reason", reason == null || reason.isBlank() ? "no reason given" : reason);
-        data.put("retryable", retryable);
-        return Replies.to(command, operation, Phase.FAILED, json.writeValueAsBytes(data), clock);
+        answers.answer(operation.get(), command).ifPresent(reply -> send(reply, operation.get()));
     }
 
     private void send(CloudEvent reply, Operation operation) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * is gone) does the poll fail, to be delivered again.
  */
 @Component
+@ConditionalOnProperty(name = FunctionHosting.IN_PROCESS, havingValue = "true", matchIfMissing = true)
 public class ConcurrentFunctionHostRoutes extends RouteBuilder {
 
     private static final int ATTEMPTS = 4;

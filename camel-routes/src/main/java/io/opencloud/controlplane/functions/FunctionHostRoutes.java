@@ -5,7 +5,7 @@ import io.opencloud.events.Operation;
 import io.opencloud.events.Topics;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the command is answered {@code failed} with {@code retryable: true}, so that whoever waits for it learns the truth.
  */
 @Component
-@EnableConfigurationProperties(FunctionHosting.class)
+@ConditionalOnProperty(name = FunctionHosting.IN_PROCESS, havingValue = "true", matchIfMissing = true)
 public class FunctionHostRoutes extends RouteBuilder {
 
     private final KafkaEndpoints kafka;

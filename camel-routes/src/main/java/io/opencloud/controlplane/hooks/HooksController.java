@@ -1,8 +1,8 @@
 package io.opencloud.controlplane.hooks;
 
-import io.opencloud.controlplane.http.Problems;
-import io.opencloud.controlplane.http.RequestBodies;
 import io.opencloud.controlplane.ingress.EventIngress;
+import io.opencloud.functions.web.Problems;
+import io.opencloud.functions.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;

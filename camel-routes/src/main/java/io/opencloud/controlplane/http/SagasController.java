@@ -6,6 +6,7 @@ import io.opencloud.controlplane.saga.SagaRow;
 import io.opencloud.controlplane.saga.SagaStatus;
 import io.opencloud.controlplane.saga.SagaStore;
 import io.opencloud.controlplane.saga.StepRow;
+import io.opencloud.functions.web.Problems;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

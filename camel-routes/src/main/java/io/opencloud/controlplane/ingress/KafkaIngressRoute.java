@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,13 @@ import org.springframework.stereotype.Component;
  * poison record and never drops one. A valid record that cannot be stored because the database or the broker is
  * down is not parked: it is retried, with growing pauses, until they are back, and its offset is not committed
  * meanwhile.
+ *
+ * <p>Off when {@code opencloud.ingress.consume-kafka=false}, as in the distributed profile: there a Knative
+ * KafkaSource reads the topic and posts each event to {@code POST /events}, parking what it refuses on the same
+ * dead-letter topic.
  */
 @Component
+@ConditionalOnProperty(name = "opencloud.ingress.consume-kafka", havingValue = "true", matchIfMissing = true)
 public class KafkaIngressRoute extends RouteBuilder {
 
     private final KafkaEndpoints kafka;

@@ -16,11 +16,13 @@ public record ScheduleProperties(Map<String, ScheduleSpec> schedules, @DefaultVa
     }
 
     /**
+     * @param enabled          whether this process fires the schedules; off in the distributed profile, where a
+     *                         Knative PingSource per schedule sends the same pings to {@code POST /events}
      * @param namespace        the Kubernetes namespace named in the pings' sources
      * @param pollInterval     how often due ticks are looked for; a tick fires at most this late on a healthy node
      * @param historyRetention how long fired ticks are listed before they are forgotten
      */
-    public record Scheduler(@DefaultValue("opencloud") String namespace, @DefaultValue("PT1S") Duration pollInterval,
+    public record Scheduler(@DefaultValue("true") boolean enabled, @DefaultValue("opencloud") String namespace, @DefaultValue("PT1S") Duration pollInterval,
                             @DefaultValue("P7D") Duration historyRetention) {
     }
 }

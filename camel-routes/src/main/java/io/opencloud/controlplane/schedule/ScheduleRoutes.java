@@ -7,7 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduler's clock ({@code schedules.timer}), which looks for due ticks at every poll interval, and the hourly
+ * The scheduler's clock ({@code schedules.timer}), which looks for due ticks at every poll interval unless
+ * {@code opencloud.scheduler.enabled=false} (PingSources fire the schedules instead), and the hourly
  * pruning of the firing history ({@code schedules.prune}). A failed look is logged and the next one tries again: a
  * tick missed that way is still due.
  */
@@ -31,9 +32,11 @@ public class ScheduleRoutes extends RouteBuilder {
                 .process(exchange -> log.warn("Scheduler run {} failed; the next one tries again",
                         exchange.getFromRouteId(), exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
 
-        from("timer:schedules?period=" + properties.scheduler().pollInterval().toMillis() + "&fixedRate=false")
-                .routeId("schedules.timer")
-                .process(exchange -> firer.fireDue());
+        if (properties.scheduler().enabled()) {
+            from("timer:schedules?period=" + properties.scheduler().pollInterval().toMillis() + "&fixedRate=false")
+                    .routeId("schedules.timer")
+                    .process(exchange -> firer.fireDue());
+        }
 
         from("timer:schedules-prune?period=" + Duration.ofHours(1).toMillis() + "&delay=60000")
                 .routeId("schedules.prune")

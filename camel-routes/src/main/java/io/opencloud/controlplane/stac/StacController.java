@@ -1,7 +1,7 @@
 package io.opencloud.controlplane.stac;
 
-import io.opencloud.controlplane.http.Problems;
 import io.opencloud.controlplane.stac.StacCatalog.StacItem;
+import io.opencloud.functions.web.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;

@@ -35,7 +35,7 @@ class SchedulesValidationTest {
 
     private Schedules schedules(Map<String, ScheduleSpec> specs) {
         return new Schedules(new ScheduleProperties(specs,
-                new ScheduleProperties.Scheduler("ns", Duration.ofSeconds(1), Duration.ofDays(7))), sagas);
+                new ScheduleProperties.Scheduler(true, "ns", Duration.ofSeconds(1), Duration.ofDays(7))), sagas);
     }
 
     @Test

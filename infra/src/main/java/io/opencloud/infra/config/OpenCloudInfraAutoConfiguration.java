@@ -21,35 +21,42 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /**
- * Wires the backing services: starts the embedded ones that are not configured as external, then exposes one
- * {@link RuntimeEndpoints} from which the data source (migrated before anyone uses it), the Kafka topics, the S3
- * client and the outbox relay are made.
+ * Wires the backing services: starts the embedded ones that are not configured as external (where
+ * {@link BackingServices} allows it), then exposes one {@link RuntimeEndpoints} from which the data source (migrated
+ * before anyone uses it, by the processes that migrate), the Kafka topics, the S3 client and the outbox relay are
+ * made.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@EnableConfigurationProperties(OpenCloudProperties.class)
+@EnableConfigurationProperties({OpenCloudProperties.class, BackingServices.class})
 public class OpenCloudInfraAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedRuntime embeddedRuntime(OpenCloudProperties properties) throws Exception {
+    EmbeddedRuntime embeddedRuntime(OpenCloudProperties properties, BackingServices services) throws Exception {
+        services.requireExternal(properties);
         return EmbeddedRuntime.start(properties);
     }
 
     @Bean
-    RuntimeEndpoints runtimeEndpoints(EmbeddedRuntime runtime, OpenCloudProperties properties) throws Exception {
+    RuntimeEndpoints runtimeEndpoints(EmbeddedRuntime runtime, OpenCloudProperties properties,
+                                      BackingServices services) throws Exception {
         RuntimeEndpoints endpoints = runtime.endpoints();
-        TopicProvisioner.ensureTopics(endpoints.kafkaBootstrap(), properties.kafka().partitions(), (short) 1);
+        if (services.createTopics()) {
+            TopicProvisioner.ensureTopics(endpoints.kafkaBootstrap(), properties.kafka().partitions(), (short) 1);
+        }
         return endpoints;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(RuntimeEndpoints endpoints) {
+    DataSource dataSource(RuntimeEndpoints endpoints, BackingServices services) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(endpoints.jdbcUrl());
         config.setUsername(endpoints.dbUsername());
         config.setPassword(endpoints.dbPassword());
         config.setPoolName("opencloud");
         HikariDataSource dataSource = new HikariDataSource(config);
-        SchemaMigrations.apply(dataSource);
+        if (services.migrateSchema()) {
+            SchemaMigrations.apply(dataSource);
+        }
         return dataSource;
     }
 

@@ -1,4 +1,4 @@
-package io.opencloud.controlplane.http;
+package io.opencloud.functions.web;
 
 import io.opencloud.events.envelope.Violation;
 import java.net.URI;

@@ -1,8 +1,8 @@
-package io.opencloud.controlplane.functions;
+package io.opencloud.functions.hosting;
 
 import io.cloudevents.CloudEvent;
-import io.opencloud.events.Operation;
 import io.opencloud.events.Envelope;
+import io.opencloud.events.Operation;
 import io.opencloud.functions.CommandHeaders;
 import io.opencloud.functions.NoReplyException;
 import io.opencloud.functions.OperationFailedException;

@@ -1,4 +1,4 @@
-package io.opencloud.controlplane.http;
+package io.opencloud.functions.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package io.opencloud.controlplane.http;
+package io.opencloud.functions.web;
 
+import io.cloudevents.CloudEvent;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
@@ -8,14 +9,19 @@ import io.opencloud.events.envelope.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 
-/** The CloudEvents HTTP binding for one event: binary mode ({@code ce-} headers) or structured mode. */
+/**
+ * The CloudEvents HTTP binding for one event: binary mode ({@code ce-} headers) or structured mode when reading,
+ * binary mode when answering.
+ */
 public final class HttpCloudEvents {
 
     private static final String ATTRIBUTE_PREFIX = "ce-";
@@ -51,6 +57,34 @@ public final class HttpCloudEvents {
         return EnvelopeReader.fromStructured(body);
     }
 
+    /**
+     * The headers that carry an event in binary mode: each attribute as a {@code ce-} header, percent-encoded where
+     * the binding asks for it, and the data's media type as {@code Content-Type}.
+     */
+    public static HttpHeaders binaryHeaders(CloudEvent event) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(ATTRIBUTE_PREFIX + "specversion", event.getSpecVersion().toString());
+        headers.set(ATTRIBUTE_PREFIX + "id", percentEncode(event.getId()));
+        headers.set(ATTRIBUTE_PREFIX + "source", percentEncode(event.getSource().toString()));
+        headers.set(ATTRIBUTE_PREFIX + "type", percentEncode(event.getType()));
+        if (event.getSubject() != null) {
+            headers.set(ATTRIBUTE_PREFIX + "subject", percentEncode(event.getSubject()));
+        }
+        if (event.getTime() != null) {
+            headers.set(ATTRIBUTE_PREFIX + "time", event.getTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+        if (event.getDataSchema() != null) {
+            headers.set(ATTRIBUTE_PREFIX + "dataschema", percentEncode(event.getDataSchema().toString()));
+        }
+        for (String name : event.getExtensionNames()) {
+            headers.set(ATTRIBUTE_PREFIX + name, percentEncode(String.valueOf(event.getExtension(name))));
+        }
+        if (event.getDataContentType() != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, event.getDataContentType());
+        }
+        return headers;
+    }
+
     public static boolean isStructured(String contentType) {
         return MediaTypes.isStructuredCloudEvent(contentType);
     }
@@ -79,6 +113,21 @@ public final class HttpCloudEvents {
             }
         }
         return Utf8.decode(bytes.toByteArray()).orElse(null);
+    }
+
+    /** Encodes the UTF-8 bytes of space, '"', '%' and everything outside printable ASCII as the binding requires. */
+    static String percentEncode(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && c != '"' && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
     }
 
     private static boolean isHex(char c) {

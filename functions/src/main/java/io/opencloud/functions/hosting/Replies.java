@@ -1,4 +1,4 @@
-package io.opencloud.controlplane.functions;
+package io.opencloud.functions.hosting;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
