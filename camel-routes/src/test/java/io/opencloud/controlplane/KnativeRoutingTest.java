@@ -1,0 +1,142 @@
+package io.opencloud.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencloud.controlplane.deployment.RenderedResources;
+import io.opencloud.controlplane.saga.SagaDefinition;
+import io.opencloud.controlplane.saga.SagaRegistry;
+import io.opencloud.controlplane.saga.SagaStep;
+import io.opencloud.events.Operation;
+import io.opencloud.events.Phase;
+import io.opencloud.infra.deployment.Kustomize;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The Knative wiring carries every saga of the running control plane end to end: each command type a saga sends
+ * reaches, through a Trigger of the Broker, a Service whose function consumes it; each reply type goes back to the
+ * events topic the saga coordinator reads; every commands topic feeds the Broker; and every cron schedule of the
+ * control plane's settings has a PingSource of the same name, schedule, zone and data.
+ */
+class KnativeRoutingTest extends ControlPlaneTestBase {
+
+    private static RenderedResources base;
+
+    @Autowired
+    SagaRegistry sagas;
+
+    @BeforeAll
+    static void render() throws IOException {
+        base = RenderedResources.of(Kustomize.build(Path.of("../knative/base")));
+    }
+
+    @Test
+    void everyCommandASagaSendsReachesAServiceHostingItsFunction() {
+        Set<Operation> sent = sentBySagas();
+        assertThat(sent).isNotEmpty();
+        List<String> unrouted = new ArrayList<>();
+        for (Operation operation : sent) {
+            List<Map<String, Object>> services = subscribersOf(operation.requestedType());
+            boolean hosted = services.stream().anyMatch(service -> RenderedResources.env(service,
+                    "SPRING_CLOUD_FUNCTION_DEFINITION").map(d -> Arrays.asList(d.split(";")))
+                    .orElse(List.of()).contains(operation.functionName()));
+            if (!hosted) {
+                unrouted.add(operation.requestedType() + " (function " + operation.functionName() + ")");
+            }
+        }
+        assertThat(unrouted).as("command types no Trigger brings to a Service hosting their function").isEmpty();
+    }
+
+    @Test
+    void everyReplyGoesBackToTheEventsTopicOfItsDomain() {
+        List<String> lost = new ArrayList<>();
+        for (Operation operation : sentBySagas()) {
+            for (Phase phase : List.of(Phase.COMPLETED, Phase.FAILED)) {
+                List<String> topics = triggersOf(operation.type(phase)).stream()
+                        .map(trigger -> base.target(RenderedResources.map(RenderedResources.map(trigger, "spec"),
+                                "subscriber")))
+                        .flatMap(Optional::stream)
+                        .filter(sink -> "KafkaSink".equals(sink.get("kind")))
+                        .map(sink -> (String) RenderedResources.map(sink, "spec").get("topic")).toList();
+                if (!topics.equals(List.of(operation.eventsTopic()))) {
+                    lost.add(operation.type(phase) + " -> " + topics);
+                }
+            }
+        }
+        assertThat(lost).as("reply types not routed to exactly their events topic").isEmpty();
+    }
+
+    @Test
+    void everyCommandsTopicFeedsTheBroker() {
+        Map<String, Object> source = base.find("KafkaSource", "opencloud-commands").orElseThrow();
+        Map<String, Object> spec = RenderedResources.map(source, "spec");
+        assertThat(base.target(RenderedResources.map(spec, "sink")).map(RenderedResources::name)).contains("opencloud");
+        @SuppressWarnings("unchecked")
+        List<String> topics = (List<String>) spec.get("topics");
+        assertThat(topics).containsAll(sentBySagas().stream().map(Operation::commandsTopic).distinct().toList());
+    }
+
+    @Test
+    void everyCronScheduleHasAPingSourceToTheControlPlane() throws IOException {
+        Map<String, Map<String, Object>> schedules = productSchedules();
+        assertThat(schedules).isNotEmpty();
+        for (Map.Entry<String, Map<String, Object>> schedule : schedules.entrySet()) {
+            Map<String, Object> ping = base.find("PingSource", schedule.getKey()).orElseThrow(() ->
+                    new AssertionError("no PingSource for schedule " + schedule.getKey()));
+            Map<String, Object> spec = RenderedResources.map(ping, "spec");
+            assertThat(spec.get("schedule")).isEqualTo(schedule.getValue().get("cron"));
+            assertThat(spec.get("timezone")).isEqualTo(schedule.getValue().getOrDefault("time-zone", "UTC"));
+            assertThat(spec.get("data")).isEqualTo(schedule.getValue().getOrDefault("data", "{}"));
+            Map<String, Object> sink = RenderedResources.map(spec, "sink");
+            assertThat(base.target(sink).map(RenderedResources::name)).contains("control-plane");
+            assertThat(sink.get("uri")).isEqualTo("/events");
+        }
+        assertThat(base.ofKind("PingSource")).hasSize(schedules.size());
+    }
+
+    private Set<Operation> sentBySagas() {
+        Set<Operation> sent = new TreeSet<>();
+        for (SagaDefinition saga : sagas.all()) {
+            for (SagaStep step : saga.steps()) {
+                sent.add(step.command());
+                step.compensation().ifPresent(sent::add);
+            }
+        }
+        return sent;
+    }
+
+    private List<Map<String, Object>> triggersOf(String type) {
+        return base.ofKind("Trigger").stream().filter(trigger -> type.equals(RenderedResources.map(
+                RenderedResources.map(RenderedResources.map(trigger, "spec"), "filter"), "attributes").get("type")))
+                .toList();
+    }
+
+    private List<Map<String, Object>> subscribersOf(String type) {
+        return triggersOf(type).stream()
+                .map(trigger -> base.target(RenderedResources.map(RenderedResources.map(trigger, "spec"),
+                        "subscriber")))
+                .flatMap(Optional::stream)
+                .filter(target -> "Service".equals(target.get("kind")))
+                .toList();
+    }
+
+    /** The schedules the product ships with, as application.yml has them (the tests add schedules of their own). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> productSchedules() throws IOException {
+        try (var in = ControlPlaneApplication.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> root = new Yaml().load(in);
+            return (Map<String, Map<String, Object>>) ((Map<String, Object>) root.get("opencloud")).get("schedules");
+        }
+    }
+}
