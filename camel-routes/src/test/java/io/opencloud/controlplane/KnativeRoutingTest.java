@@ -9,6 +9,7 @@ import io.opencloud.controlplane.saga.SagaStep;
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
 import io.opencloud.infra.deployment.Kustomize;
+import io.opencloud.infra.deployment.Manifests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +104,21 @@ class KnativeRoutingTest extends ControlPlaneTestBase {
             assertThat(sink.get("uri")).isEqualTo("/events");
         }
         assertThat(base.ofKind("PingSource")).hasSize(schedules.size());
+    }
+
+    @Test
+    void everyTopicTheKnativeResourcesNameHasItsKafkaTopic() throws IOException {
+        Set<Object> declared = new TreeSet<>();
+        Manifests.readAll(Path.of("../kafka/topics.yaml")).forEach(t -> declared.add(Kustomize.metadata(t).get("name")));
+        List<String> named = new ArrayList<>();
+        base.ofKind("KafkaSink").forEach(sink -> named.add((String) RenderedResources.map(sink, "spec").get("topic")));
+        for (Map<String, Object> source : base.ofKind("KafkaSource")) {
+            @SuppressWarnings("unchecked")
+            List<String> topics = (List<String>) RenderedResources.map(source, "spec").get("topics");
+            named.addAll(topics);
+        }
+        assertThat(named).isNotEmpty();
+        assertThat(declared).containsAll(named);
     }
 
     private Set<Operation> sentBySagas() {

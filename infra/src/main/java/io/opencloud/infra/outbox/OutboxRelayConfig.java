@@ -1,6 +1,9 @@
 package io.opencloud.infra.outbox;
 
+import io.opencloud.events.Envelope;
 import io.opencloud.infra.config.RuntimeEndpoints;
+import io.opencloud.infra.connect.DropNullHeaders;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -21,6 +24,7 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
     public static final String OUTBOX_TABLE = "public.outbox";
     /** Created by Debezium's JDBC offset store if missing: the WAL position up to which Kafka has the events. */
     public static final String OFFSETS_TABLE = "outbox_relay_offsets";
+    public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
 
     public OutboxRelayConfig {
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
@@ -40,7 +44,7 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
         PostgresJdbcUrl database = PostgresJdbcUrl.parse(jdbcUrl);
         Properties p = new Properties();
         p.setProperty("name", "opencloud-outbox-relay");
-        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("connector.class", CONNECTOR_CLASS);
 
         // Offsets live beside the outbox, so a restarted relay resumes where Kafka last acknowledged.
         p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
@@ -55,43 +59,79 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
         p.setProperty("offset.storage.jdbc.connection.wait.retry.delay.ms", "500");
         // The slot drops WAL only once the offset is stored: this bounds what a crash sends again, not what it loses.
         p.setProperty("offset.flush.interval.ms", "1000");
-
-        p.setProperty("database.hostname", database.host());
-        p.setProperty("database.port", Integer.toString(database.port()));
-        p.setProperty("database.dbname", database.database());
-        p.setProperty("database.user", dbUsername);
-        p.setProperty("database.password", dbPassword);
-        // Also the offsets' key: it must stay the same for as long as the offsets table lives.
-        p.setProperty("topic.prefix", "opencloud_outbox");
         // Debezium names its JMX beans after the topic prefix; a second relay in one JVM (tests run several control
         // planes) would wait for the first one's names and not stream. The database it reads tells them apart.
         p.setProperty("custom.metric.tags", "database="
                 + (database.host() + "_" + database.port() + "_" + database.database()).replaceAll("[^\\w.-]", "_"));
+        p.putAll(connectorAndRouter());
+        return p;
+    }
 
-        p.setProperty("plugin.name", "pgoutput");
-        p.setProperty("slot.name", slotName);
-        p.setProperty("publication.name", PUBLICATION);
-        p.setProperty("publication.autocreate.mode", "filtered");
-        p.setProperty("table.include.list", OUTBOX_TABLE);
+    /**
+     * The same connector for Kafka Connect (the distributed deployment's {@code KafkaConnector}, and the compose
+     * file's): Connect keeps the offsets itself, and since no relay code runs there, the record becomes a
+     * binary-mode CloudEvent through configuration alone: the payload and key written as plain strings, the event
+     * id and the spec version columns copied to {@code ce_id} and {@code ce_specversion}, the router's own id header
+     * dropped, the headers of columns left null dropped ({@link DropNullHeaders}), and the constant
+     * {@code content-type} header added.
+     */
+    public Map<String, String> connectConfig() {
+        Map<String, String> config = new LinkedHashMap<>(connectorAndRouter());
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
+        config.put("transforms", "outbox,nulls,contenttype,routerid");
+        config.put("transforms.outbox.table.fields.additional.placement",
+                config.get("transforms.outbox.table.fields.additional.placement") + ",id:header:"
+                        + OutboxEvent.ID_HEADER + ",ce_specversion:header:" + OutboxEvent.SPEC_VERSION_HEADER);
+        config.put("transforms.nulls.type", DropNullHeaders.class.getName());
+        config.put("transforms.contenttype.type", "org.apache.kafka.connect.transforms.InsertHeader");
+        config.put("transforms.contenttype.header", Envelope.KAFKA_CONTENT_TYPE);
+        config.put("transforms.contenttype.value.literal", Envelope.JSON);
+        config.put("transforms.routerid.type", "org.apache.kafka.connect.transforms.DropHeaders");
+        config.put("transforms.routerid.headers", OutboxEvent.ROUTER_EVENT_ID_HEADER);
+        return config;
+    }
+
+    /** What both ways of running the connector share: where it reads, and how the router turns rows into events. */
+    private Map<String, String> connectorAndRouter() {
+        PostgresJdbcUrl database = PostgresJdbcUrl.parse(jdbcUrl);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("database.hostname", database.host());
+        p.put("database.port", Integer.toString(database.port()));
+        p.put("database.dbname", database.database());
+        p.put("database.user", dbUsername);
+        p.put("database.password", dbPassword);
+        // Also the offsets' key: it must stay the same for as long as the offsets live.
+        p.put("topic.prefix", "opencloud_outbox");
+
+        p.put("plugin.name", "pgoutput");
+        p.put("slot.name", slotName);
+        p.put("publication.name", PUBLICATION);
+        p.put("publication.autocreate.mode", "filtered");
+        p.put("table.include.list", OUTBOX_TABLE);
         // Writers delete each row in the transaction that inserts it; skipping the other operations also keeps them
         // out of the publication (publish = 'insert'), so PostgreSQL never sends the deletes.
-        p.setProperty("skipped.operations", "u,d,t");
+        p.put("skipped.operations", "u,d,t");
         // Rows already deleted leave nothing to snapshot; events start with the slot.
-        p.setProperty("snapshot.mode", "no_data");
+        p.put("snapshot.mode", "no_data");
         // The default 500 ms is also the delay from commit to Kafka; 10 ms measured p50 10 ms, p99 26 ms (DESIGN.md).
-        p.setProperty("poll.interval.ms", "10");
+        p.put("poll.interval.ms", "10");
         // Lets the slot advance while the outbox is quiet, so PostgreSQL need not keep the WAL of other tables.
-        p.setProperty("heartbeat.interval.ms", "10000");
+        p.put("heartbeat.interval.ms", "10000");
+        // Debezium would add headers of its own (__debezium.context.*) to every record; events carry only theirs.
+        p.put("extended.headers.enabled", "false");
 
-        p.setProperty("transforms", "outbox");
-        p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
-        p.setProperty("transforms.outbox.table.field.event.id", "id");
-        p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
-        p.setProperty("transforms.outbox.table.field.event.payload", "payload");
-        p.setProperty("transforms.outbox.route.by.field", "topic");
-        p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
-        p.setProperty("transforms.outbox.table.fields.additional.placement", OutboxEvent.HEADER_COLUMNS.entrySet()
-                .stream().map(column -> column.getKey() + ":header:" + column.getValue())
+        p.put("transforms", "outbox");
+        p.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        p.put("transforms.outbox.table.field.event.id", "id");
+        p.put("transforms.outbox.table.field.event.key", "aggregateid");
+        p.put("transforms.outbox.table.field.event.payload", "payload");
+        p.put("transforms.outbox.route.by.field", "topic");
+        p.put("transforms.outbox.route.topic.replacement", "${routedByValue}");
+        p.put("transforms.outbox.table.fields.additional.placement", OutboxEvent.HEADER_COLUMNS.entrySet()
+                .stream().sorted(Map.Entry.comparingByKey())
+                .map(column -> column.getKey() + ":header:" + column.getValue())
                 .collect(Collectors.joining(",")));
         return p;
     }

@@ -13,11 +13,9 @@ import io.opencloud.infra.test.SharedTestRuntime;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +70,7 @@ class OutboxRelayTest {
                 "run-42", UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
         try (OutboxRelay relay = OutboxRelay.start(OutboxRelayConfig.of(endpoints))) {
-            writeAndDelete(dataSource, row);
+            row.writeAndDelete(dataSource);
 
             ConsumerRecord<String, byte[]> record = awaitRecords(row.aggregateId(), row.payload()).getFirst();
             assertThat(record.topic()).isEqualTo(TOPIC);
@@ -99,7 +97,7 @@ class OutboxRelayTest {
                 "io.opencloud.macaroon.verify.requested.v1", "{}", "/opencloud/ingress", null, null, null);
 
         try (OutboxRelay relay = OutboxRelay.start(OutboxRelayConfig.of(endpoints))) {
-            writeAndDelete(dataSource, row);
+            row.writeAndDelete(dataSource);
 
             assertThat(headers(awaitRecords(row.aggregateId(), row.payload()).getFirst())).containsOnlyKeys(
                     "ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "content-type");
@@ -109,14 +107,14 @@ class OutboxRelayTest {
     @Test
     void losesNoRowAcrossARestartNorWhileStopped() throws SQLException {
         String aggregateId = "aggregate-" + UUID.randomUUID();
-        OutboxRow beforeStop = OutboxRow.command(aggregateId, "{\"n\":1}");
-        OutboxRow whileStopped = OutboxRow.command(aggregateId, "{\"n\":2}");
+        OutboxRow beforeStop = OutboxRow.command(TOPIC, aggregateId, "{\"n\":1}");
+        OutboxRow whileStopped = OutboxRow.command(TOPIC, aggregateId, "{\"n\":2}");
 
         try (OutboxRelay relay = OutboxRelay.start(OutboxRelayConfig.of(endpoints))) {
             // Stopped right after the commit: the row may be in flight to Kafka or not read at all yet.
-            writeAndDelete(dataSource, beforeStop);
+            beforeStop.writeAndDelete(dataSource);
         }
-        writeAndDelete(dataSource, whileStopped);
+        whileStopped.writeAndDelete(dataSource);
         try (OutboxRelay relay = OutboxRelay.start(OutboxRelayConfig.of(endpoints))) {
             List<ConsumerRecord<String, byte[]>> records = awaitRecords(aggregateId, whileStopped.payload());
 
@@ -141,7 +139,7 @@ class OutboxRelayTest {
         try (HikariDataSource own = dataSource(jdbcUrl)) {
             SchemaMigrations.apply(own);
             try (OutboxRelay relay = OutboxRelay.start(config)) {
-                writeAndDelete(own, refused);
+                refused.writeAndDelete(own);
 
                 await().atMost(DELIVERY).until(() -> !relay.isStreaming());
                 assertThat(relay.failure()).get().asString().contains(refused.id().toString());
@@ -178,33 +176,6 @@ class OutboxRelayTest {
         return headers;
     }
 
-    /** What a writer does: the row exists only inside its transaction, and Debezium reads it from the WAL. */
-    private static void writeAndDelete(DataSource dataSource, OutboxRow row) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox (id, aggregatetype, aggregateid, type, topic, payload, ce_source, ce_subject,
-                        ce_time, ce_sagaid, ce_causationid)
-                    VALUES (?, 'test', ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                insert.setObject(1, row.id());
-                insert.setString(2, row.aggregateId());
-                insert.setString(3, row.type());
-                insert.setString(4, row.topic());
-                insert.setString(5, row.payload());
-                insert.setString(6, row.source());
-                insert.setString(7, row.subject());
-                insert.setString(8, row.time());
-                insert.setString(9, row.sagaId());
-                insert.setString(10, row.causationId());
-                insert.executeUpdate();
-                delete.setObject(1, row.id());
-                delete.executeUpdate();
-            }
-            connection.commit();
-        }
-    }
-
     private void createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUsername(),
                 endpoints.dbPassword()); Statement s = c.createStatement()) {
@@ -224,20 +195,5 @@ class OutboxRelayTest {
         ds.setPassword(endpoints.dbPassword());
         ds.setMaximumPoolSize(2);
         return ds;
-    }
-
-    private record OutboxRow(UUID id, String topic, String aggregateId, String type, String payload, String source,
-                             String time, String subject, String sagaId, String causationId) {
-
-        OutboxRow(String topic, String aggregateId, String type, String payload, String source, String subject,
-                  String sagaId, String causationId) {
-            this(UUID.randomUUID(), topic, aggregateId, type, payload, source, Instant.now().toString(), subject,
-                    sagaId, causationId);
-        }
-
-        static OutboxRow command(String aggregateId, String payload) {
-            return new OutboxRow(TOPIC, aggregateId, "io.opencloud.macaroon.issue.requested.v1", payload,
-                    "/opencloud/sagas", null, null, null);
-        }
     }
 }

@@ -1,0 +1,134 @@
+package io.opencloud.infra.deployment;
+
+import io.opencloud.events.Topics;
+import io.opencloud.infra.outbox.OutboxRelayConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code kafka/} from the one list of topics ({@link Topics}) and the one definition of the outbox connector
+ * ({@link OutboxRelayConfig#connectConfig()}): Strimzi {@code KafkaTopic}s, the Kafka Connect cluster that runs
+ * Debezium, and the connector as a {@code KafkaConnector}.
+ */
+final class KafkaManifests {
+
+    static final String KAFKA_CLUSTER = "opencloud";
+    static final String CONNECT_CLUSTER = "opencloud-connect";
+    static final String CONNECTOR = "opencloud-outbox";
+    /** Where the Knative Broker parks what it could not deliver (knative/base/broker.yaml). */
+    static final String BROKER_DLQ = Topics.deadLetter("opencloud.broker");
+    /** Where the Kafka cluster, its topics and Kafka Connect live; Strimzi watches topics in its cluster's namespace. */
+    private static final String NAMESPACE = "kafka";
+    /** Where the control plane and its Secrets live. */
+    private static final String CONTROL_PLANE_NAMESPACE = "opencloud";
+    private static final String BOOTSTRAP = "opencloud-kafka-bootstrap:9092";
+    private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
+    private static final long MONTH_MS = 30L * 24 * 3600 * 1000;
+    private static final String DEBEZIUM_PLUGIN = "https://repo1.maven.org/maven2/io/debezium/"
+            + "debezium-connector-postgres/3.6.3.Final/debezium-connector-postgres-3.6.3.Final-plugin.tar.gz";
+
+    private KafkaManifests() {
+    }
+
+    /** The topics: every topic of the control plane, and the Broker's dead letters. */
+    static List<Map<String, Object>> topics() {
+        List<String> names = new ArrayList<>(Topics.all());
+        names.add(BROKER_DLQ);
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (String name : names) {
+            boolean deadLetters = name.endsWith(".dlq");
+            Map<String, Object> config = new LinkedHashMap<>();
+            // Dead letters wait for a person to look at them: a month; the live topics only need to outlast an outage.
+            config.put("retention.ms", deadLetters ? MONTH_MS : WEEK_MS);
+            config.put("cleanup.policy", "delete");
+            config.put("min.insync.replicas", 2);
+            Map<String, Object> spec = new LinkedHashMap<>();
+            // Keys are saga ids: more partitions let more sagas advance side by side, in order within each saga.
+            spec.put("partitions", deadLetters ? 1 : 6);
+            spec.put("replicas", 3);
+            spec.put("config", config);
+            topics.add(resource("KafkaTopic", name, Map.of("strimzi.io/cluster", KAFKA_CLUSTER), Map.of(), spec));
+        }
+        return topics;
+    }
+
+    /** Kafka Connect with Debezium's PostgreSQL connector and the outbox connector's own transformation. */
+    static Map<String, Object> connect() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("config.storage.replication.factor", 3);
+        config.put("offset.storage.replication.factor", 3);
+        config.put("status.storage.replication.factor", 3);
+        // The connector reads the database credentials from the control plane's Secret, never from this file.
+        config.put("config.providers", "secrets");
+        config.put("config.providers.secrets.class", "io.strimzi.kafka.KubernetesSecretConfigProvider");
+        Map<String, Object> debezium = plugin("debezium-connector-postgres", "tgz", DEBEZIUM_PLUGIN);
+        Map<String, Object> opencloud = plugin("opencloud-outbox-transforms", "jar",
+                "https://maven.example.org/releases/io/opencloud/infra/0.1.0/infra-0.1.0-connect.jar");
+        Map<String, Object> build = new LinkedHashMap<>();
+        build.put("output", Map.of("type", "docker", "image", "registry.example.org/opencloud/connect:0.1.0"));
+        build.put("plugins", List.of(debezium, opencloud));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("version", "4.1.0");
+        spec.put("replicas", 1);
+        spec.put("bootstrapServers", BOOTSTRAP);
+        spec.put("groupId", CONNECT_CLUSTER);
+        spec.put("configStorageTopic", CONNECT_CLUSTER + "-configs");
+        spec.put("offsetStorageTopic", CONNECT_CLUSTER + "-offsets");
+        spec.put("statusStorageTopic", CONNECT_CLUSTER + "-status");
+        spec.put("config", config);
+        spec.put("build", build);
+        return resource("KafkaConnect", CONNECT_CLUSTER, Map.of(),
+                Map.of("strimzi.io/use-connector-resources", "true"), spec);
+    }
+
+    /** The outbox connector, reading the database of the control plane. */
+    static Map<String, Object> connector() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("class", OutboxRelayConfig.CONNECTOR_CLASS);
+        // One task: a replication slot has one reader.
+        spec.put("tasksMax", 1);
+        spec.put("config", new LinkedHashMap<>(connectorConfig(
+                "jdbc:postgresql://opencloud-db." + CONTROL_PLANE_NAMESPACE + ":5432/opencloud",
+                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/opencloud-credentials:OPENCLOUD_DB_USERNAME}",
+                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/opencloud-credentials:OPENCLOUD_DB_PASSWORD}")));
+        return resource("KafkaConnector", CONNECTOR, Map.of("strimzi.io/cluster", CONNECT_CLUSTER), Map.of(), spec);
+    }
+
+    /** The connector's configuration for a database, with the given credentials (or references to them). */
+    static Map<String, String> connectorConfig(String jdbcUrl, String username, String password) {
+        return new OutboxRelayConfig("unused", jdbcUrl, username, password, OutboxRelayConfig.DEFAULT_SLOT)
+                .connectConfig();
+    }
+
+    private static Map<String, Object> plugin(String name, String type, String url) {
+        Map<String, Object> artifact = new LinkedHashMap<>();
+        artifact.put("type", type);
+        artifact.put("url", url);
+        Map<String, Object> plugin = new LinkedHashMap<>();
+        plugin.put("name", name);
+        plugin.put("artifacts", List.of(artifact));
+        return plugin;
+    }
+
+    private static Map<String, Object> resource(String kind, String name, Map<String, Object> labels,
+                                                Map<String, Object> annotations, Map<String, Object> spec) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("namespace", NAMESPACE);
+        Map<String, Object> allLabels = new LinkedHashMap<>();
+        allLabels.put("app.kubernetes.io/part-of", "opencloud");
+        allLabels.putAll(labels);
+        metadata.put("labels", allLabels);
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", new LinkedHashMap<>(annotations));
+        }
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "kafka.strimzi.io/v1");
+        resource.put("kind", kind);
+        resource.put("metadata", metadata);
+        resource.put("spec", spec);
+        return resource;
+    }
+}
