@@ -7,15 +7,17 @@ import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.functions.hosting.CommandAnswers;
+import java.net.URI;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves one consumed command record: invokes the function of the command's operation and produces the
- * {@code completed} or {@code failed} reply on {@code opencloud.<domain>.events}, keyed by saga id. A record that is
- * not a command goes to the dead-letter twin of its topic.
+ * Serves one consumed command record: invokes the function of the command's operation, in this JVM or on the function
+ * host of its domain ({@link FunctionHosting#urlOf}), and produces the {@code completed} or {@code failed} reply on
+ * {@code opencloud.<domain>.events}, keyed by saga id. A record that is not a command goes to the dead-letter twin
+ * of its topic.
  */
 @Component
 @EnableConfigurationProperties(FunctionHosting.class)
@@ -26,13 +28,17 @@ public class CommandServer {
 
     private final ConsumedEvents events;
     private final CommandAnswers answers;
+    private final RemoteFunctions remote;
+    private final FunctionHosting hosting;
     private final DeadLetters deadLetters;
     private final EventPublisher publisher;
 
-    public CommandServer(ConsumedEvents events, CommandAnswers answers, DeadLetters deadLetters,
-                         EventPublisher publisher) {
+    public CommandServer(ConsumedEvents events, CommandAnswers answers, RemoteFunctions remote, FunctionHosting hosting,
+                         DeadLetters deadLetters, EventPublisher publisher) {
         this.events = events;
         this.answers = answers;
+        this.remote = remote;
+        this.hosting = hosting;
         this.deadLetters = deadLetters;
         this.publisher = publisher;
     }
@@ -65,7 +71,10 @@ public class CommandServer {
         }
         exchange.setProperty(COMMAND, command);
         exchange.setProperty(OPERATION, operation.get());
-        answers.answer(operation.get(), command).ifPresent(reply -> send(reply, operation.get()));
+        Optional<URI> host = hosting.urlOf(operation.get().domain());
+        Optional<CloudEvent> reply = host.isPresent() ? remote.answer(host.get(), operation.get(), command)
+                : answers.answer(operation.get(), command);
+        reply.ifPresent(event -> send(event, operation.get()));
     }
 
     private void send(CloudEvent reply, Operation operation) {

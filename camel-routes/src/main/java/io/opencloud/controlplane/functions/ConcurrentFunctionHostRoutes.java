@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * is gone) does the poll fail, to be delivered again.
  */
 @Component
-@ConditionalOnProperty(name = FunctionHosting.IN_PROCESS, havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = FunctionHosting.DELIVERED_BY_BROKER, havingValue = "false", matchIfMissing = true)
 public class ConcurrentFunctionHostRoutes extends RouteBuilder {
 
     private static final int ATTEMPTS = 4;

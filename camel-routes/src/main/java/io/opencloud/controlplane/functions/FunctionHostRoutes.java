@@ -9,15 +9,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Hosts the functions in the control plane's JVM (the embedded mode): one route per domain consumes
- * {@code opencloud.<domain>.commands} and serves one command after another ({@link CommandServer}). Domains with a
- * concurrency above 1 are hosted by {@link ConcurrentFunctionHostRoutes} instead.
+ * Serves the commands unless a Knative Broker delivers them ({@link FunctionHosting}): one route per domain consumes
+ * {@code opencloud.<domain>.commands} and serves one command after another ({@link CommandServer}), in this JVM or
+ * on the domain's function host. Domains with a concurrency above 1 are served by
+ * {@link ConcurrentFunctionHostRoutes} instead.
  *
  * <p>A function that fails unexpectedly (the database is down, say) is retried with back-off; when retries run out,
  * the command is answered {@code failed} with {@code retryable: true}, so that whoever waits for it learns the truth.
  */
 @Component
-@ConditionalOnProperty(name = FunctionHosting.IN_PROCESS, havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = FunctionHosting.DELIVERED_BY_BROKER, havingValue = "false", matchIfMissing = true)
 public class FunctionHostRoutes extends RouteBuilder {
 
     private final KafkaEndpoints kafka;

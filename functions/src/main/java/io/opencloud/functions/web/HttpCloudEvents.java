@@ -34,13 +34,22 @@ public final class HttpCloudEvents {
     }
 
     public static Decoded readBinary(HttpServletRequest request, byte[] body) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, request.getHeader(name));
+        }
+        return readBinary(headers, request.getContentType(), body);
+    }
+
+    /** An event in binary mode from its headers (any case, as they arrived) and its body. */
+    public static Decoded readBinary(Map<String, String> headers, String contentType, byte[] body) {
         Map<String, String> attributes = new HashMap<>();
         List<Violation> undecodable = new ArrayList<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
+        headers.forEach((name, raw) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(ATTRIBUTE_PREFIX)) {
                 String attribute = lower.substring(ATTRIBUTE_PREFIX.length());
-                String value = percentDecode(request.getHeader(name));
+                String value = percentDecode(raw);
                 if (value == null) {
                     undecodable.add(Violation.ofAttribute(attribute, "header " + name
                             + " percent-encodes bytes that are not UTF-8"));
@@ -48,8 +57,8 @@ public final class HttpCloudEvents {
                     attributes.put(attribute, value);
                 }
             }
-        }
-        return undecodable.isEmpty() ? EnvelopeReader.fromBinary(attributes, request.getContentType(), body)
+        });
+        return undecodable.isEmpty() ? EnvelopeReader.fromBinary(attributes, contentType, body)
                 : new Decoded.Rejected(undecodable);
     }
 

@@ -1,0 +1,73 @@
+package io.opencloud.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opencloud.controlplane.functions.ConcurrentFunctionHostRoutes;
+import io.opencloud.controlplane.functions.FunctionHostRoutes;
+import io.opencloud.controlplane.ingress.KafkaIngressRoute;
+import io.opencloud.events.PingType;
+import io.opencloud.infra.config.StartupRefusedException;
+import io.opencloud.infra.outbox.OutboxRelay;
+import io.opencloud.infra.test.SharedTestRuntime;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The control plane with {@code SPRING_PROFILES_ACTIVE=distributed}: it starts nothing in-process and says which
+ * endpoint is missing; given endpoints, it runs no outbox relay (Debezium runs on Kafka Connect), consumes no commands
+ * (the Knative Broker delivers them), does not read {@code opencloud.ingress} itself (a KafkaSource posts it) and
+ * fires no schedule (PingSources do), yet takes a PingSource's ping on {@code POST /events}.
+ */
+class DistributedProfileTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void refusesToStartWithoutTheEndpointsOfTheDeployment() {
+        assertThatThrownBy(() -> SpringApplication.run(ControlPlaneApplication.class,
+                "--spring.profiles.active=distributed", "--opencloud.data-dir=" + dataDir, "--server.port=0"))
+                .hasRootCauseInstanceOf(StartupRefusedException.class)
+                .rootCause().hasMessageContaining("OPENCLOUD_KAFKA_BOOTSTRAP").hasMessageContaining("OPENCLOUD_DB_URL")
+                .hasMessageContaining("OPENCLOUD_S3_ENDPOINT");
+    }
+
+    @Test
+    void leavesRelayCommandsIngressAndSchedulesToTheClusterButTakesPings() {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=distributed",
+                "--opencloud.data-dir=" + dataDir, "--server.port=0",
+                "--opencloud.schedules.tick.cron=* * * * *",
+                "--opencloud.schedules.tick.target=" + ControlPlaneTestBase.VERIFY,
+                "--opencloud.schedules.tick.data=" + ControlPlaneTestBase.TICK_DATA));
+        SharedTestRuntime.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        try (ConfigurableApplicationContext context = SpringApplication.run(ControlPlaneApplication.class,
+                args.toArray(String[]::new))) {
+            assertThat(context.getBeansOfType(OutboxRelay.class)).isEmpty();
+            assertThat(context.getBeansOfType(FunctionHostRoutes.class)).isEmpty();
+            assertThat(context.getBeansOfType(ConcurrentFunctionHostRoutes.class)).isEmpty();
+            assertThat(context.getBeansOfType(KafkaIngressRoute.class)).isEmpty();
+            List<String> routes = context.getBean(CamelContext.class).getRoutes().stream().map(Route::getRouteId)
+                    .toList();
+            assertThat(routes).isNotEmpty().noneMatch(id -> id.startsWith("functions.")).doesNotContain(
+                    "ingress.kafka", "schedules.timer");
+
+            Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+            HttpResponse<String> ping = http.postStructured("""
+                    {"specversion":"1.0","id":"%s","source":"%s","type":"%s","datacontenttype":"application/json",
+                     "data":%s}""".formatted(UUID.randomUUID(), PingType.source("opencloud", "tick"), PingType.TYPE,
+                    ControlPlaneTestBase.TICK_DATA));
+            assertThat(ping.statusCode()).as(ping.body()).isEqualTo(202);
+        }
+    }
+}
