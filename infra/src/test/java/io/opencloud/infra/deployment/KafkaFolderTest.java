@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opencloud.events.Topics;
+import io.opencloud.infra.outbox.OutboxRelayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,16 +68,14 @@ class KafkaFolderTest {
         files.put(KAFKA.resolve("connect.yaml"), Manifests.write(HEADER, List.of(KafkaManifests.connect())));
         files.put(KAFKA.resolve("outbox-connector.yaml"),
                 Manifests.write(HEADER, List.of(KafkaManifests.connector())));
-        Map<String, Object> composeConnector = new LinkedHashMap<>();
-        composeConnector.put("name", KafkaManifests.CONNECTOR);
+        // The body of PUT /connectors/opencloud-outbox/config, which creates the connector or updates it.
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("connector.class", io.opencloud.infra.outbox.OutboxRelayConfig.CONNECTOR_CLASS);
+        config.put("connector.class", OutboxRelayConfig.CONNECTOR_CLASS);
         config.put("tasks.max", "1");
         config.putAll(KafkaManifests.connectorConfig("jdbc:postgresql://postgres:5432/opencloud",
                 "${env:OPENCLOUD_DB_USERNAME}", "${env:OPENCLOUD_DB_PASSWORD}"));
-        composeConnector.put("config", config);
         files.put(COMPOSE_CONNECTOR, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(composeConnector) + "\n");
+                .writeValueAsString(config) + "\n");
         return files;
     }
 }
