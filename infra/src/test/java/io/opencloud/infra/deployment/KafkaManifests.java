@@ -67,7 +67,10 @@ final class KafkaManifests {
         Map<String, Object> opencloud = plugin("opencloud-outbox-transforms", "jar",
                 "https://maven.example.org/releases/io/opencloud/infra/0.1.0/infra-0.1.0-connect.jar");
         Map<String, Object> build = new LinkedHashMap<>();
-        build.put("output", Map.of("type", "docker", "image", "registry.example.org/opencloud/connect:0.1.0"));
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("type", "docker");
+        output.put("image", "registry.example.org/opencloud/connect:0.1.0");
+        build.put("output", output);
         build.put("plugins", List.of(debezium, opencloud));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("version", "4.1.0");
