@@ -165,10 +165,10 @@ final class ComposeFile {
         return env;
     }
 
-    /** Readiness through bash alone: the JRE images need not have curl or wget. */
+    /** The images have a JVM but no shell or curl: the probe is a Java program of theirs. */
     private static Map<String, Object> probe() {
-        return health(List.of("CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET "
-                + "/actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"));
+        return health(List.of("CMD", "java", "-cp", "@/app/jib-classpath-file",
+                "io.opencloud.functions.web.ReadinessProbe"));
     }
 
     private static Map<String, Object> health(List<String> test) {
