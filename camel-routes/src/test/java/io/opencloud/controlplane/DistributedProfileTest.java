@@ -7,9 +7,12 @@ import io.opencloud.controlplane.functions.ConcurrentFunctionHostRoutes;
 import io.opencloud.controlplane.functions.FunctionHostRoutes;
 import io.opencloud.controlplane.ingress.KafkaIngressRoute;
 import io.opencloud.events.PingType;
+import io.opencloud.infra.config.OpenCloudProperties;
+import io.opencloud.infra.config.RuntimeEndpoints;
 import io.opencloud.infra.config.StartupRefusedException;
+import io.opencloud.infra.embedded.EmbeddedRuntime;
+import io.opencloud.infra.kafka.TopicProvisioner;
 import io.opencloud.infra.outbox.OutboxRelay;
-import io.opencloud.infra.test.SharedTestRuntime;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +37,9 @@ class DistributedProfileTest {
     @TempDir
     Path dataDir;
 
+    @TempDir
+    Path servicesDir;
+
     @Test
     void refusesToStartWithoutTheEndpointsOfTheDeployment() {
         assertThatThrownBy(() -> SpringApplication.run(ControlPlaneApplication.class,
@@ -43,14 +49,31 @@ class DistributedProfileTest {
                 .hasMessageContaining("OPENCLOUD_S3_ENDPOINT");
     }
 
+    /**
+     * On services of its own, not the shared ones: a second control plane on the shared broker would join the
+     * consumer groups of the test context under the same node name and fence its consumers.
+     */
     @Test
-    void leavesRelayCommandsIngressAndSchedulesToTheClusterButTakesPings() {
+    void leavesRelayCommandsIngressAndSchedulesToTheClusterButTakesPings() throws Exception {
+        try (EmbeddedRuntime services = EmbeddedRuntime.start(new OpenCloudProperties(servicesDir,
+                new OpenCloudProperties.Kafka(null, 0, 0, 1), new OpenCloudProperties.Db(null, "opencloud", "opencloud", 0),
+                new OpenCloudProperties.S3(null, "opencloud", "opencloud-secret", 0, "opencloud")))) {
+            RuntimeEndpoints endpoints = services.endpoints();
+            // The distributed profile creates no topic: Strimzi would have.
+            TopicProvisioner.ensureTopics(endpoints.kafkaBootstrap(), 1, (short) 1);
+            runDistributed(endpoints);
+        }
+    }
+
+    private void runDistributed(RuntimeEndpoints endpoints) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=distributed",
                 "--opencloud.data-dir=" + dataDir, "--server.port=0",
+                "--opencloud.kafka.bootstrap=" + endpoints.kafkaBootstrap(), "--opencloud.db.url=" + endpoints.jdbcUrl(),
+                "--opencloud.db.username=" + endpoints.dbUsername(), "--opencloud.db.password=" + endpoints.dbPassword(),
+                "--opencloud.s3.endpoint=" + endpoints.s3Endpoint(),
                 "--opencloud.schedules.tick.cron=* * * * *",
                 "--opencloud.schedules.tick.target=" + ControlPlaneTestBase.VERIFY,
                 "--opencloud.schedules.tick.data=" + ControlPlaneTestBase.TICK_DATA));
-        SharedTestRuntime.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = SpringApplication.run(ControlPlaneApplication.class,
                 args.toArray(String[]::new))) {
             assertThat(context.getBeansOfType(OutboxRelay.class)).isEmpty();

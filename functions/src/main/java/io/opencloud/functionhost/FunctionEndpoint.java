@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>A request that is no valid command of this Service is answered 4xx with a problem naming the fault, which
  * Knative does not retry but sends to the dead-letter sink with the answer. A failure the function does not state
- * itself is answered 500, which Knative retries with back-off, as the embedded route does.
+ * itself is answered 500, which Knative retries with back-off. Unlike the embedded route, which answers such a
+ * command {@code failed} once its retries run out, here the command then lies on the dead-letter sink and its saga
+ * learns of it when the step times out.
  */
 @RestController
 public class FunctionEndpoint {

@@ -43,10 +43,19 @@ class FunctionImageIT extends FunctionHostContract {
 
     @AfterAll
     static void stopsGracefullyOnSigterm() throws Exception {
-        function.stop(Duration.ofSeconds(60));
-        assertThat(function.output()).contains("Graceful shutdown complete");
-        function.close();
-        image.delete();
+        try {
+            if (function != null) {
+                function.stop(Duration.ofSeconds(60));
+                assertThat(function.output()).contains("Graceful shutdown complete");
+            }
+        } finally {
+            if (function != null) {
+                function.close();
+            }
+            if (image != null) {
+                image.delete();
+            }
+        }
     }
 
     @Test

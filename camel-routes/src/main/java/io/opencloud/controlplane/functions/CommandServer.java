@@ -44,8 +44,8 @@ public class CommandServer {
     }
 
     /**
-     * Serves the record; a failure the function does not state itself (an {@link io.opencloud.functions.OperationFailedException}) is
-     * thrown, for the caller to retry.
+     * Serves the record. A failure the function states ({@link io.opencloud.functions.OperationFailedException}) is
+     * answered {@code failed}; any other is thrown, for the caller to retry.
      */
     public void serve(Exchange exchange) {
         events.read(exchange).ifPresent(command -> serve(exchange, command));

@@ -16,17 +16,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers a command with a function host over HTTP ({@code FunctionHostApplication} in a container of its own, as
  * the compose deployment runs it): posts the command in binary mode, as a Knative Trigger would, and reads the reply
  * from the answer. 202 means the function left the command unanswered; a 4xx answer (the host cannot read the
- * command or does not host its function) is a {@code failed} reply that retrying cannot change; anything else is
- * thrown, for the route to retry.
+ * command or does not host its function) is a {@code failed} reply that retrying cannot change, except 408, 425 and
+ * 429, which ask to try again later; anything else is thrown, for the route to retry.
  */
 @Component
-public class RemoteFunctions {
+public class RemoteFunctions implements AutoCloseable {
+
+    private static final Set<Integer> TRY_AGAIN = Set.of(408, 425, 429);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** As long as the longest function may take: a Terraform apply or a market copy runs for minutes. */
@@ -57,7 +60,7 @@ public class RemoteFunctions {
         if (status == 202) {
             return Optional.empty();
         }
-        if (status >= 400 && status < 500) {
+        if (status >= 400 && status < 500 && !TRY_AGAIN.contains(status)) {
             return Optional.of(answers.failed(command, operation, "function host " + host + " refused the command ("
                     + status + "): " + new String(response.body(), StandardCharsets.UTF_8), false));
         }
@@ -71,6 +74,11 @@ public class RemoteFunctions {
             throw new IllegalStateException("function host " + host + " answered no CloudEvent: " + rejected.reason());
         }
         return Optional.of(((Decoded.Accepted) reply).event());
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static Map<String, String> headers(HttpHeaders headers) {

@@ -33,6 +33,8 @@ final class KnativeManifests {
 
     /** Domains whose functions run external programs on files that must outlive a replica (Terraform state, disks). */
     private static final Set<String> STATEFUL_DOMAINS = Set.of("terraform", "provision", "compute");
+    /** Domains whose functions answer at once; the others copy images, run Terraform or convert rasters. */
+    private static final Set<String> QUICK_DOMAINS = Set.of("macaroon", "demo");
     private static final String SECRETS_KEY_DIR = "/var/run/opencloud/keys";
     private static final String WORK_DIR = "/var/lib/opencloud";
 
@@ -52,8 +54,7 @@ final class KnativeManifests {
         List<Map<String, Object>> triggers = new ArrayList<>();
         for (Operation operation : Operation.values()) {
             functions.add(functionService(operation));
-            triggers.add(trigger(serviceName(operation), operation.requestedType(), serviceRef(serviceName(operation)),
-                    null));
+            triggers.add(trigger(serviceName(operation), operation.requestedType(), serviceRef(serviceName(operation))));
         }
         List<Map<String, Object>> replies = new ArrayList<>();
         for (String domain : Operation.domains()) {
@@ -62,7 +63,7 @@ final class KnativeManifests {
         for (Operation operation : Operation.values()) {
             for (Phase phase : List.of(Phase.COMPLETED, Phase.FAILED)) {
                 replies.add(trigger(serviceName(operation) + "-" + phase.name().toLowerCase(Locale.ROOT),
-                        operation.type(phase), sinkRef(eventsSink(operation.domain())), null));
+                        operation.type(phase), sinkRef(eventsSink(operation.domain()))));
             }
         }
         files.put("functions.yaml", functions);
@@ -89,7 +90,6 @@ final class KnativeManifests {
     private Map<String, Object> endpointsConfig() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("SPRING_PROFILES_ACTIVE", "distributed");
-        data.put("OPENCLOUD_NAMESPACE", "opencloud");
         data.put("OPENCLOUD_KAFKA_BOOTSTRAP", "opencloud-kafka-bootstrap.kafka:9092");
         data.put("OPENCLOUD_DB_URL", "jdbc:postgresql://opencloud-db.opencloud:5432/opencloud");
         data.put("OPENCLOUD_S3_ENDPOINT", "http://minio.minio:9000");
@@ -132,7 +132,7 @@ final class KnativeManifests {
                 "autoscaling.knative.dev/min-scale", "1",
                 "autoscaling.knative.dev/max-scale", "1");
         Map<String, Object> container = container("control-plane", CONTROL_PLANE_IMAGE, List.of(),
-                ordered("requests", ordered("cpu", "500m", "memory", "1Gi"), "limits", ordered("memory", "2Gi")),
+                ordered("requests", ordered("cpu", "1", "memory", "2Gi"), "limits", ordered("memory", "4Gi")),
                 false);
         return knativeService(CONTROL_PLANE, "control-plane", annotations, container, 0, 300, false);
     }
@@ -152,8 +152,10 @@ final class KnativeManifests {
         Map<String, Object> container = container("function", FUNCTIONS_IMAGE,
                 List.of(ordered("name", "SPRING_CLOUD_FUNCTION_DEFINITION", "value", operation.functionName())),
                 resources, stateful);
+        // Knative's own limit (max-revision-timeout-seconds) is 600 s unless raised: a longer run is cut with a 504.
+        int timeoutSeconds = QUICK_DOMAINS.contains(operation.domain()) ? 60 : 600;
         Map<String, Object> service = knativeService(serviceName(operation), "function", annotations, container,
-                heavy ? concurrency : 20, heavy ? 600 : 60, stateful);
+                heavy ? concurrency : 20, timeoutSeconds, stateful);
         labels(service).put("opencloud.io/domain", operation.domain());
         return service;
     }
@@ -203,22 +205,20 @@ final class KnativeManifests {
         return service;
     }
 
-    private static Map<String, Object> trigger(String name, String type, Map<String, Object> subscriber,
-                                               Map<String, Object> delivery) {
+    private static Map<String, Object> trigger(String name, String type, Map<String, Object> subscriber) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("broker", BROKER);
         spec.put("filter", ordered("attributes", ordered("type", type)));
         spec.put("subscriber", subscriber);
-        if (delivery != null) {
-            spec.put("delivery", delivery);
-        }
         return resource("eventing.knative.dev/v1", "Trigger", name, Map.of(), Map.of("spec", spec));
     }
 
     private Map<String, Object> commandsSource() {
         List<String> topics = Operation.domains().stream().map(Topics::commands).toList();
+        // From the earliest offset when the group is new: commands written before the first deployment still count.
         Map<String, Object> spec = ordered("consumerGroup", "opencloud-knative-commands",
                 "bootstrapServers", List.of("opencloud-kafka-bootstrap.kafka:9092"), "topics", topics,
+                "initialOffset", "earliest",
                 "sink", ordered("ref", ordered("apiVersion", "eventing.knative.dev/v1", "kind", "Broker",
                         "name", BROKER)));
         return resource("sources.knative.dev/v1beta1", "KafkaSource", "opencloud-commands", Map.of(),
@@ -226,10 +226,15 @@ final class KnativeManifests {
     }
 
     private Map<String, Object> ingressSource() {
+        // A refused event (4xx) goes to the dead letters at once; one the control plane cannot store now (503, its
+        // database is down) is tried again for days (20 tries, waits doubling from 1 s), as the embedded ingress
+        // retries until the database is back.
         Map<String, Object> spec = ordered("consumerGroup", "opencloud-ingress",
                 "bootstrapServers", List.of("opencloud-kafka-bootstrap.kafka:9092"), "topics", List.of(Topics.INGRESS),
+                "initialOffset", "earliest",
                 "sink", controlPlaneEvents(),
-                "delivery", delivery(sinkRef(INGRESS_DEAD_LETTERS), 10));
+                "delivery", ordered("deadLetterSink", sinkRef(INGRESS_DEAD_LETTERS), "retry", 20,
+                        "backoffPolicy", "exponential", "backoffDelay", "PT1S"));
         return resource("sources.knative.dev/v1beta1", "KafkaSource", "opencloud-ingress", Map.of(),
                 Map.of("spec", spec));
     }

@@ -3,23 +3,25 @@ package io.opencloud.controlplane.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencloud.infra.deployment.Kustomize;
+import io.opencloud.infra.deployment.Manifests;
 import io.opencloud.infra.deployment.ResourceSchemas;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each overlay of {@code knative/} renders ({@link Kustomize}) to resources that their kinds' schemas accept, that
- * all live in the overlay's namespace, whose references all land on a resource of the rendering (or on one of the
- * Secrets production creates itself), and whose images name a registry.
+ * Each overlay of {@code knative/} renders ({@link Kustomize}) to resources that their kinds' schemas accept, whose
+ * references all land on a resource of the rendering (or on one of the Secrets production creates itself), and
+ * whose images name a registry; production writes the database that {@code kafka/}'s outbox connector reads.
  */
 class KnativeOverlaysTest {
 
@@ -45,16 +47,28 @@ class KnativeOverlaysTest {
         assertThat(resources.stream().map(KnativeOverlaysTest::describe)).doesNotHaveDuplicates();
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void everythingIsInOneNamespaceThatTheControlPlaneKnows(String overlay) throws IOException {
-        List<Map<String, Object>> resources = Kustomize.build(OVERLAYS.resolve(overlay));
-        Set<Object> namespaces = new HashSet<>();
-        resources.forEach(resource -> namespaces.add(Kustomize.metadata(resource).get("namespace")));
-        assertThat(namespaces).hasSize(1).doesNotContainNull();
-        // The control plane names a PingSource's pings by namespace and schedule: it must know where it runs.
-        assertThat(RenderedResources.of(resources).configData(KnativeManifests.ENDPOINTS_CONFIG)
-                .get("OPENCLOUD_NAMESPACE")).isEqualTo(namespaces.iterator().next());
+    /**
+     * The outbox connector of {@code kafka/} (one, for production) reads the database the production control plane
+     * writes, over TLS as it does, with the credentials of the Secret in the control plane's namespace.
+     */
+    @Test
+    void productionWritesTheDatabaseTheOutboxConnectorReads() throws IOException {
+        List<Map<String, Object>> resources = Kustomize.build(OVERLAYS.resolve("prod"));
+        String namespace = (String) Kustomize.metadata(resources.getFirst()).get("namespace");
+        URI db = URI.create(((String) RenderedResources.of(resources).configData(KnativeManifests.ENDPOINTS_CONFIG)
+                .get("OPENCLOUD_DB_URL")).substring("jdbc:".length()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> connector = (Map<String, Object>) RenderedResources.map(
+                Manifests.readOne(Path.of("../kafka/outbox-connector.yaml")), "spec").get("config");
+
+        assertThat(connector).containsEntry("database.hostname", db.getHost())
+                .containsEntry("database.port", Integer.toString(db.getPort()))
+                .containsEntry("database.dbname", db.getPath().substring(1))
+                .containsEntry("database.sslmode", "require")
+                .containsEntry("database.password", "${secrets:" + namespace + "/"
+                        + KnativeManifests.CREDENTIALS_SECRET + ":OPENCLOUD_DB_PASSWORD}");
+        assertThat(db.getQuery()).isEqualTo("sslmode=require");
+        assertThat(resources).allSatisfy(r -> assertThat(Kustomize.metadata(r).get("namespace")).isEqualTo(namespace));
     }
 
     @ParameterizedTest

@@ -2,7 +2,6 @@ package io.opencloud.infra.outbox;
 
 import io.opencloud.events.Envelope;
 import io.opencloud.infra.config.RuntimeEndpoints;
-import io.opencloud.infra.connect.DropNullHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +24,8 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
     /** Created by Debezium's JDBC offset store if missing: the WAL position up to which Kafka has the events. */
     public static final String OFFSETS_TABLE = "outbox_relay_offsets";
     public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
+    /** Compiled apart, for the Java of Connect workers (src/connect), so named rather than referred to. */
+    public static final String DROP_NULL_HEADERS = "io.opencloud.infra.connect.DropNullHeaders";
 
     public OutboxRelayConfig {
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
@@ -72,7 +73,7 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
      * file's): Connect keeps the offsets itself, and since no relay code runs there, the record becomes a
      * binary-mode CloudEvent through configuration alone: the payload and key written as plain strings, the event
      * id and the spec version columns copied to {@code ce_id} and {@code ce_specversion}, the router's own id header
-     * dropped, the headers of columns left null dropped ({@link DropNullHeaders}), and the constant
+     * dropped, the headers of columns left null dropped ({@value #DROP_NULL_HEADERS}), and the constant
      * {@code content-type} header added.
      */
     public Map<String, String> connectConfig() {
@@ -84,7 +85,7 @@ public record OutboxRelayConfig(String kafkaBootstrap, String jdbcUrl, String db
         config.put("transforms.outbox.table.fields.additional.placement",
                 config.get("transforms.outbox.table.fields.additional.placement") + ",id:header:"
                         + OutboxEvent.ID_HEADER + ",ce_specversion:header:" + OutboxEvent.SPEC_VERSION_HEADER);
-        config.put("transforms.nulls.type", DropNullHeaders.class.getName());
+        config.put("transforms.nulls.type", DROP_NULL_HEADERS);
         config.put("transforms.contenttype.type", "org.apache.kafka.connect.transforms.InsertHeader");
         config.put("transforms.contenttype.header", Envelope.KAFKA_CONTENT_TYPE);
         config.put("transforms.contenttype.value.literal", Envelope.JSON);

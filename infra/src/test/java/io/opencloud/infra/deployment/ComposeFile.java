@@ -56,6 +56,9 @@ final class ComposeFile {
 
     private static Map<String, Object> kafka() {
         Map<String, Object> env = new LinkedHashMap<>();
+        // Fixed, so that the broker formats its log directory once and keeps it across restarts.
+        env.put("CLUSTER_ID", "b3BlbmNsb3VkLWNvbXBvc2U");
+        env.put("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
         env.put("KAFKA_NODE_ID", "1");
         env.put("KAFKA_PROCESS_ROLES", "broker,controller");
         env.put("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093");
@@ -66,7 +69,8 @@ final class ComposeFile {
         env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
         env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
-        return ordered("image", "apache/kafka:4.1.0", "environment", env,
+        // As root: a new named volume belongs to root, and the image's own user could not write its log there.
+        return ordered("image", "apache/kafka:4.1.0", "user", "0:0", "environment", env,
                 "volumes", List.of("kafka:/var/lib/kafka/data"),
                 "healthcheck", health(List.of("CMD-SHELL",
                         "/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 >/dev/null")));
@@ -132,12 +136,16 @@ final class ComposeFile {
             env.put("OPENCLOUD_FUNCTIONS_URLS_" + domain.toUpperCase(Locale.ROOT),
                     "http://" + functionService(domain) + ":8080/");
         }
+        // After the function hosts: the control plane posts commands to them as soon as it runs.
         List<String> dependencies = new ArrayList<>(List.of("kafka", "postgres", "minio"));
+        Operation.domains().forEach(domain -> dependencies.add(functionService(domain)));
         Map<String, Object> dependsOn = new LinkedHashMap<>();
         dependencies.forEach(d -> dependsOn.put(d, ordered("condition", "service_healthy")));
         return ordered("image", "opencloud-control-plane:" + VERSION,
                 "environment", env,
                 "ports", List.of("8080:8080"),
+                // The data directory the function hosts share: the key that seals stored secrets is in it.
+                "volumes", List.of("work:/var/lib/opencloud"),
                 "depends_on", dependsOn,
                 "healthcheck", probe());
     }
@@ -145,10 +153,14 @@ final class ComposeFile {
     private static Map<String, Object> functions(String domain) {
         Map<String, Object> env = endpoints();
         env.put("SPRING_CLOUD_FUNCTION_DEFINITION", definition(domain));
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        for (String service : List.of("kafka", "postgres", "minio")) {
+            dependsOn.put(service, ordered("condition", "service_healthy"));
+        }
         return ordered("image", "opencloud-functions:" + VERSION,
                 "environment", env,
                 "volumes", List.of("work:/var/lib/opencloud"),
-                "depends_on", ordered("control-plane", ordered("condition", "service_healthy")),
+                "depends_on", dependsOn,
                 "healthcheck", probe());
     }
 

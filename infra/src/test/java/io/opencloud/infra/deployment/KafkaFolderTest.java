@@ -9,6 +9,7 @@ import io.opencloud.infra.outbox.OutboxRelayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +61,17 @@ class KafkaFolderTest {
         List<Object> declared = Manifests.readAll(KAFKA.resolve("topics.yaml")).stream()
                 .map(topic -> Kustomize.metadata(topic).get("name")).toList();
         assertThat(declared).containsAll(Topics.all()).contains(KafkaManifests.BROKER_DLQ);
+        List<Object> renamed = Manifests.readAll(KAFKA.resolve("topics.yaml")).stream()
+                .map(topic -> (Object) ((Map<?, ?>) topic.get("spec")).get("topicName")).toList();
+        assertThat(renamed).contains(KafkaManifests.HEARTBEAT_TOPIC);
     }
 
     private static Map<Path, String> generated() throws IOException {
         Map<Path, String> files = new LinkedHashMap<>();
         files.put(KAFKA.resolve("topics.yaml"), Manifests.write(HEADER, KafkaManifests.topics()));
-        files.put(KAFKA.resolve("connect.yaml"), Manifests.write(HEADER, List.of(KafkaManifests.connect())));
+        List<Map<String, Object>> connect = new ArrayList<>(List.of(KafkaManifests.connect()));
+        connect.addAll(KafkaManifests.secretAccess());
+        files.put(KAFKA.resolve("connect.yaml"), Manifests.write(HEADER, connect));
         files.put(KAFKA.resolve("outbox-connector.yaml"),
                 Manifests.write(HEADER, List.of(KafkaManifests.connector())));
         // The body of PUT /connectors/opencloud-outbox/config, which creates the connector or updates it.

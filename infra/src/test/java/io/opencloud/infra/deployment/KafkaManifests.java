@@ -23,6 +23,9 @@ final class KafkaManifests {
     private static final String NAMESPACE = "kafka";
     /** Where the control plane and its Secrets live. */
     private static final String CONTROL_PLANE_NAMESPACE = "opencloud";
+    private static final String CREDENTIALS = "opencloud-credentials";
+    /** Debezium's heartbeats, which let the slot advance while the outbox is quiet (topic.prefix opencloud_outbox). */
+    static final String HEARTBEAT_TOPIC = "__debezium-heartbeat.opencloud_outbox";
     private static final String BOOTSTRAP = "opencloud-kafka-bootstrap:9092";
     private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
     private static final long MONTH_MS = 30L * 24 * 3600 * 1000;
@@ -51,6 +54,14 @@ final class KafkaManifests {
             spec.put("config", config);
             topics.add(resource("KafkaTopic", name, Map.of("strimzi.io/cluster", KAFKA_CLUSTER), Map.of(), spec));
         }
+        Map<String, Object> heartbeat = new LinkedHashMap<>();
+        // A Kubernetes name cannot hold the underscores of Debezium's topic: topicName gives the real one.
+        heartbeat.put("topicName", HEARTBEAT_TOPIC);
+        heartbeat.put("partitions", 1);
+        heartbeat.put("replicas", 3);
+        heartbeat.put("config", new LinkedHashMap<>(Map.of("retention.ms", WEEK_MS)));
+        topics.add(resource("KafkaTopic", "debezium-heartbeat.opencloud-outbox",
+                Map.of("strimzi.io/cluster", KAFKA_CLUSTER), Map.of(), heartbeat));
         return topics;
     }
 
@@ -86,16 +97,57 @@ final class KafkaManifests {
                 Map.of("strimzi.io/use-connector-resources", "true"), spec);
     }
 
+    /**
+     * Lets Kafka Connect read the control plane's Secret across namespaces (Strimzi's
+     * KubernetesSecretConfigProvider asks the API server as the service account Strimzi gives the Connect pods).
+     */
+    static List<Map<String, Object>> secretAccess() {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("apiGroups", List.of(""));
+        rule.put("resources", List.of("secrets"));
+        rule.put("resourceNames", List.of(CREDENTIALS));
+        rule.put("verbs", List.of("get"));
+        Map<String, Object> role = rbac("Role", CONNECT_CLUSTER + "-secrets");
+        role.put("rules", List.of(rule));
+        Map<String, Object> binding = rbac("RoleBinding", CONNECT_CLUSTER + "-secrets");
+        Map<String, Object> roleRef = new LinkedHashMap<>();
+        roleRef.put("apiGroup", "rbac.authorization.k8s.io");
+        roleRef.put("kind", "Role");
+        roleRef.put("name", CONNECT_CLUSTER + "-secrets");
+        binding.put("roleRef", roleRef);
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("kind", "ServiceAccount");
+        subject.put("name", CONNECT_CLUSTER + "-connect");
+        subject.put("namespace", NAMESPACE);
+        binding.put("subjects", List.of(subject));
+        return List.of(role, binding);
+    }
+
+    private static Map<String, Object> rbac(String kind, String name) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("namespace", CONTROL_PLANE_NAMESPACE);
+        metadata.put("labels", new LinkedHashMap<>(Map.of("app.kubernetes.io/part-of", "opencloud")));
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "rbac.authorization.k8s.io/v1");
+        resource.put("kind", kind);
+        resource.put("metadata", metadata);
+        return resource;
+    }
+
     /** The outbox connector, reading the database of the control plane. */
     static Map<String, Object> connector() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("class", OutboxRelayConfig.CONNECTOR_CLASS);
         // One task: a replication slot has one reader.
         spec.put("tasksMax", 1);
-        spec.put("config", new LinkedHashMap<>(connectorConfig(
+        Map<String, Object> config = new LinkedHashMap<>(connectorConfig(
                 "jdbc:postgresql://opencloud-db." + CONTROL_PLANE_NAMESPACE + ":5432/opencloud",
-                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/opencloud-credentials:OPENCLOUD_DB_USERNAME}",
-                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/opencloud-credentials:OPENCLOUD_DB_PASSWORD}")));
+                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/" + CREDENTIALS + ":OPENCLOUD_DB_USERNAME}",
+                "${secrets:" + CONTROL_PLANE_NAMESPACE + "/" + CREDENTIALS + ":OPENCLOUD_DB_PASSWORD}"));
+        // As the control plane's own connection (knative/overlays/prod): across the cluster, over TLS.
+        config.put("database.sslmode", "require");
+        spec.put("config", config);
         return resource("KafkaConnector", CONNECTOR, Map.of("strimzi.io/cluster", CONNECT_CLUSTER), Map.of(), spec);
     }
 

@@ -12,8 +12,9 @@ import org.apache.kafka.connect.transforms.Transformation;
  * outbox column it places into a header, null or not; a {@code ce_subject} header without a value is no CloudEvents
  * attribute, and the CloudEvents Kafka binding of the Java SDK (which Knative's KafkaSource runs) fails on it.
  *
- * <p>It depends on Kafka Connect's API alone, so that Connect can load it from the small {@code connect} jar of this
- * module (see {@code kafka/README.md}).
+ * <p>It depends on Kafka Connect's API alone and is compiled for Java 17 (its own source folder, {@code src/connect}),
+ * so that any Connect worker can load it from the small {@code connect} jar of this module (see
+ * {@code kafka/README.md}).
  */
 public class DropNullHeaders<R extends ConnectRecord<R>> implements Transformation<R> {
 
