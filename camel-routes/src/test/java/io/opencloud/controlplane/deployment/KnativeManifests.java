@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.deployment;
 
+import static io.opencloud.infra.deployment.Manifests.ordered;
+
 import io.opencloud.events.Operation;
 import io.opencloud.events.Phase;
 import io.opencloud.events.Topics;
@@ -284,14 +286,5 @@ final class KnativeManifests {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> labels(Map<String, Object> resource) {
         return (Map<String, Object>) ((Map<String, Object>) resource.get("metadata")).get("labels");
-    }
-
-    /** A map that keeps the order its pairs are given in, so that the files read top-down like hand-written ones. */
-    static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

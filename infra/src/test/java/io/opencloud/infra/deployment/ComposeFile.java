@@ -1,5 +1,7 @@
 package io.opencloud.infra.deployment;
 
+import static io.opencloud.infra.deployment.Manifests.ordered;
+
 import io.opencloud.events.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -185,13 +187,5 @@ final class ComposeFile {
 
     private static Map<String, Object> health(List<String> test) {
         return ordered("test", test, "interval", "5s", "timeout", "5s", "retries", 30);
-    }
-
-    private static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

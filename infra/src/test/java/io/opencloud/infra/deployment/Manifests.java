@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
@@ -14,6 +15,18 @@ import org.yaml.snakeyaml.Yaml;
 public final class Manifests {
 
     private Manifests() {
+    }
+
+    /**
+     * A map of the given key-value pairs that keeps their order, so that generated manifests read top-down like
+     * hand-written ones.
+     */
+    public static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     public static Map<String, Object> readOne(Path file) throws IOException {
