@@ -3,6 +3,7 @@ package io.opencloud.controlplane.provision;
 import io.opencloud.controlplane.compute.ImagesController;
 import io.opencloud.controlplane.compute.TemplatesController;
 import io.opencloud.controlplane.compute.VmsController;
+import io.opencloud.controlplane.federation.IdentityController;
 import io.opencloud.controlplane.market.MarketAppsController;
 import io.opencloud.controlplane.market.MarketplacesController;
 import io.opencloud.functions.web.Problems;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Answers a refused provider, provision, marketplace or compute request with problem+json listing every reason under {@code errors}. */
 @RestControllerAdvice(assignableTypes = {ProvidersController.class, ProvisionsController.class,
         MarketplacesController.class, MarketAppsController.class, ImagesController.class, TemplatesController.class,
-        VmsController.class})
+        VmsController.class, IdentityController.class})
 class RequestRefusals {
 
     @ExceptionHandler(RequestRefusedException.class)
