@@ -2,9 +2,8 @@ package io.opencloud.controlplane;
 
 import static org.awaitility.Awaitility.await;
 
+import io.opencloud.infra.embedded.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +35,7 @@ final class CrashablePlane {
         this.arguments = List.of(arguments);
         for (String name : List.of("server.port", "opencloud.kafka.port", "opencloud.kafka.controller-port",
                 "opencloud.db.port", "opencloud.s3.port")) {
-            ports.put(name, String.valueOf(freePort()));
+            ports.put(name, String.valueOf(Ports.anyFree()));
         }
     }
 
@@ -104,12 +103,6 @@ final class CrashablePlane {
         try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

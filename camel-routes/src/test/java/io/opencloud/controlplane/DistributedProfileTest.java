@@ -13,6 +13,7 @@ import io.opencloud.infra.config.StartupRefusedException;
 import io.opencloud.infra.embedded.EmbeddedRuntime;
 import io.opencloud.infra.kafka.TopicProvisioner;
 import io.opencloud.infra.outbox.OutboxRelay;
+import io.opencloud.infra.test.SharedTestRuntime;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,12 +69,10 @@ class DistributedProfileTest {
     private void runDistributed(RuntimeEndpoints endpoints) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=distributed",
                 "--opencloud.data-dir=" + dataDir, "--server.port=0",
-                "--opencloud.kafka.bootstrap=" + endpoints.kafkaBootstrap(), "--opencloud.db.url=" + endpoints.jdbcUrl(),
-                "--opencloud.db.username=" + endpoints.dbUsername(), "--opencloud.db.password=" + endpoints.dbPassword(),
-                "--opencloud.s3.endpoint=" + endpoints.s3Endpoint(),
                 "--opencloud.schedules.tick.cron=* * * * *",
                 "--opencloud.schedules.tick.target=" + ControlPlaneTestBase.VERIFY,
                 "--opencloud.schedules.tick.data=" + ControlPlaneTestBase.TICK_DATA));
+        SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> args.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = SpringApplication.run(ControlPlaneApplication.class,
                 args.toArray(String[]::new))) {
             assertThat(context.getBeansOfType(OutboxRelay.class)).isEmpty();

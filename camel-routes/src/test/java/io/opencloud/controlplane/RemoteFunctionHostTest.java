@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.opencloud.functionhost.FunctionHostApplication;
 import io.opencloud.infra.config.RuntimeEndpoints;
+import io.opencloud.infra.embedded.Ports;
+import io.opencloud.infra.test.SharedTestRuntime;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class RemoteFunctionHostTest {
 
     @Test
     void aSagaCompletesWithEveryCommandAnsweredByTheFunctionHost() throws IOException {
-        int functionsPort = freePort();
+        int functionsPort = Ports.anyFree();
         String host = "http://127.0.0.1:" + functionsPort + "/";
         try (ConfigurableApplicationContext controlPlane = SpringApplication.run(ControlPlaneApplication.class,
                 "--opencloud.data-dir=" + dataDir, "--server.port=0", "--opencloud.kafka.port=0",
@@ -76,13 +77,12 @@ class RemoteFunctionHostTest {
 
     private ConfigurableApplicationContext startFunctionHost(int port, RuntimeEndpoints endpoints) {
         // Arguments, not default properties: function-host.yml sets these from the environment and would win.
+        List<String> args = new ArrayList<>(List.of("--spring.cloud.function.definition=" + FUNCTIONS,
+                "--server.port=" + port, "--opencloud.data-dir=" + functionsDir));
+        SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(FunctionHostApplication.class)
                 .properties("spring.config.name=" + FunctionHostApplication.CONFIG_NAME)
-                .run("--spring.cloud.function.definition=" + FUNCTIONS, "--server.port=" + port,
-                        "--opencloud.data-dir=" + functionsDir, "--opencloud.kafka.bootstrap=" + endpoints.kafkaBootstrap(),
-                        "--opencloud.db.url=" + endpoints.jdbcUrl(), "--opencloud.db.username=" + endpoints.dbUsername(),
-                        "--opencloud.db.password=" + endpoints.dbPassword(),
-                        "--opencloud.s3.endpoint=" + endpoints.s3Endpoint());
+                .run(args.toArray(String[]::new));
     }
 
     private static String status(Http http, String sagaId) {
@@ -114,11 +114,5 @@ class RemoteFunctionHostTest {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -31,7 +31,8 @@ public final class Ports {
         }
     }
 
-    private static int anyFree() {
+    /** A local port free at this moment. */
+    public static int anyFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

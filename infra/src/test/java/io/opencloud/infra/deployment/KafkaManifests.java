@@ -124,15 +124,7 @@ final class KafkaManifests {
     }
 
     private static Map<String, Object> rbac(String kind, String name) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("namespace", CONTROL_PLANE_NAMESPACE);
-        metadata.put("labels", new LinkedHashMap<>(Map.of("app.kubernetes.io/part-of", "opencloud")));
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("apiVersion", "rbac.authorization.k8s.io/v1");
-        resource.put("kind", kind);
-        resource.put("metadata", metadata);
-        return resource;
+        return object("rbac.authorization.k8s.io/v1", kind, name, CONTROL_PLANE_NAMESPACE, Map.of(), Map.of());
     }
 
     /** The outbox connector, reading the database of the control plane. */
@@ -169,9 +161,16 @@ final class KafkaManifests {
 
     private static Map<String, Object> resource(String kind, String name, Map<String, Object> labels,
                                                 Map<String, Object> annotations, Map<String, Object> spec) {
+        Map<String, Object> resource = object("kafka.strimzi.io/v1", kind, name, NAMESPACE, labels, annotations);
+        resource.put("spec", spec);
+        return resource;
+    }
+
+    private static Map<String, Object> object(String apiVersion, String kind, String name, String namespace,
+                                              Map<String, Object> labels, Map<String, Object> annotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
-        metadata.put("namespace", NAMESPACE);
+        metadata.put("namespace", namespace);
         Map<String, Object> allLabels = new LinkedHashMap<>();
         allLabels.put("app.kubernetes.io/part-of", "opencloud");
         allLabels.putAll(labels);
@@ -180,10 +179,9 @@ final class KafkaManifests {
             metadata.put("annotations", new LinkedHashMap<>(annotations));
         }
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("apiVersion", "kafka.strimzi.io/v1");
+        resource.put("apiVersion", apiVersion);
         resource.put("kind", kind);
         resource.put("metadata", metadata);
-        resource.put("spec", spec);
         return resource;
     }
 }

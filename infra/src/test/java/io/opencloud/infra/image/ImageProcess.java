@@ -1,8 +1,9 @@
 package io.opencloud.infra.image;
 
 import io.opencloud.infra.config.RuntimeEndpoints;
+import io.opencloud.infra.embedded.Ports;
+import io.opencloud.infra.test.SharedTestRuntime;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -42,16 +44,11 @@ public final class ImageProcess implements AutoCloseable {
      */
     public static ImageProcess start(ImageTar image, RuntimeEndpoints endpoints, Map<String, String> environment,
                                      List<String> jvmFlags, List<String> withoutFlags) throws IOException {
-        int port = freePort();
+        int port = Ports.anyFree();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("OPENCLOUD_KAFKA_BOOTSTRAP", endpoints.kafkaBootstrap());
-        env.put("OPENCLOUD_DB_URL", endpoints.jdbcUrl());
-        env.put("OPENCLOUD_DB_USERNAME", endpoints.dbUsername());
-        env.put("OPENCLOUD_DB_PASSWORD", endpoints.dbPassword());
-        env.put("OPENCLOUD_S3_ENDPOINT", endpoints.s3Endpoint());
-        env.put("OPENCLOUD_S3_ACCESS_KEY", endpoints.s3AccessKey());
-        env.put("OPENCLOUD_S3_SECRET_KEY", endpoints.s3SecretKey());
-        env.put("OPENCLOUD_S3_BUCKET", endpoints.s3Bucket());
+        // As a container gets them: opencloud.db.url becomes OPENCLOUD_DB_URL.
+        SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> env.put(
+                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), String.valueOf(value)));
         env.put("OPENCLOUD_DATA_DIR", "/tmp/opencloud");
         env.put("PORT", Integer.toString(port));
         env.put("SERVER_PORT", Integer.toString(port));
@@ -133,12 +130,6 @@ public final class ImageProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -66,7 +66,11 @@ public final class SharedTestRuntime {
 
     /** Spring properties that point a control plane at the shared services instead of starting its own. */
     public static Map<String, Object> springProperties() {
-        RuntimeEndpoints e = endpoints();
+        return springProperties(endpoints());
+    }
+
+    /** Spring properties that point a control plane or a function host at these services. */
+    public static Map<String, Object> springProperties(RuntimeEndpoints e) {
         return Map.of(
                 "opencloud.kafka.bootstrap", e.kafkaBootstrap(),
                 "opencloud.db.url", e.jdbcUrl(),
