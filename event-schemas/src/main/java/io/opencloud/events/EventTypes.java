@@ -32,8 +32,16 @@ public final class EventTypes {
                 .flatMap(s -> s).toList();
     }
 
+    /**
+     * The types control planes send one another over HTTP ({@link FederationType}); they have schemas like the others
+     * but never travel on Kafka, so the AsyncAPI document leaves them out.
+     */
+    public static List<String> peerTypes() {
+        return Arrays.stream(FederationType.values()).map(FederationType::type).toList();
+    }
+
     public static boolean isKnown(String type) {
-        return WebhookTypes.isWebhookType(type) || all().contains(type);
+        return WebhookTypes.isWebhookType(type) || FederationType.isFederationType(type) || all().contains(type);
     }
 
     /** The name a type's schema and example are stored under: the type itself, or its family's name. */

@@ -25,7 +25,7 @@ class EventCatalogTest {
     private final EventContentValidator validator = new EventContentValidator(schemas);
 
     static List<String> types() {
-        return EventTypes.all();
+        return Stream.concat(EventTypes.all().stream(), EventTypes.peerTypes().stream()).toList();
     }
 
     @ParameterizedTest
@@ -63,7 +63,7 @@ class EventCatalogTest {
 
     @Test
     void ownTypesFollowTheNamingConventionAndTheOnlyForeignOneIsTheKnativePing() {
-        assertThat(EventTypes.all()).filteredOn(t -> !t.equals(WebhookTypes.FAMILY))
+        assertThat(types()).filteredOn(t -> !t.equals(WebhookTypes.FAMILY))
                 .filteredOn(t -> ProgressType.of(t).isEmpty())
                 .allMatch(t -> t.equals(PingType.TYPE)
                         || t.matches("io\\.opencloud\\.[a-z]+\\.[a-z]+\\.(requested|completed|failed)\\.v\\d+"));

@@ -5,8 +5,14 @@ import java.time.OffsetDateTime;
 /**
  * This control plane as its peers know it.
  *
- * @param publicKey the X.509 SubjectPublicKeyInfo encoding of its signing key, base64
+ * @param peerId       the base64url SHA-256 of the public key: how peers name this control plane
+ * @param publicKey    the X.509 SubjectPublicKeyInfo encoding of its Ed25519 signing key, base64
+ * @param agreementKey the X.509 encoding of its X25519 key agreement key, base64
  */
-public record Identity(String name, String endpoint, String algorithm, String publicKey, OffsetDateTime createdAt,
-                       OffsetDateTime updatedAt) {
+public record Identity(String peerId, String name, String endpoint, String algorithm, String publicKey,
+                       String agreementKey, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public PeerCard card() {
+        return new PeerCard(peerId, name, endpoint, publicKey, agreementKey);
+    }
 }

@@ -1,10 +1,13 @@
 package io.opencloud.controlplane.http;
 
 import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.federation.PeerEventInbox;
+import io.opencloud.controlplane.federation.PeerEventOutcome;
 import io.opencloud.controlplane.ingress.EventIngress;
 import io.opencloud.controlplane.ingress.IngressOutcome;
 import io.opencloud.controlplane.ingress.IngressUnavailableException;
 import io.opencloud.controlplane.replies.CommandReplies;
+import io.opencloud.events.FederationType;
 import io.opencloud.events.envelope.Decoded;
 import io.opencloud.events.envelope.EnvelopeReader;
 import io.opencloud.events.envelope.MediaTypes;
@@ -44,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /events}: the CloudEvents HTTP binding in binary, structured and batch modes, behind the CloudEvents
  * webhook handshake ({@code OPTIONS}) and a per-origin rate limit (429 with Retry-After). A batch is
  * all-or-nothing: every event is checked first, and one bad event rejects the whole batch with the index of each
- * fault, so a sender never has to work out which half of a batch went through.
+ * fault, so a sender never has to work out which half of a batch went through. A peer control plane's signed event
+ * ({@code io.opencloud.federation.*}) goes to the {@link PeerEventInbox}, which answers 403 when it is forged, stale
+ * or from a non-member and 409 when it is a replay.
  */
 @RestController
 @RequestMapping("/events")
@@ -61,9 +66,11 @@ public class EventsController {
     private final CommandReplies replies;
     private final IngressProperties properties;
     private final OriginRateLimiter rateLimiter;
+    private final PeerEventInbox peerEvents;
 
     public EventsController(EventIngress ingress, CommandReplies replies, IngressProperties properties,
-                            OriginRateLimiter rateLimiter) {
+                            OriginRateLimiter rateLimiter, PeerEventInbox peerEvents) {
+        this.peerEvents = peerEvents;
         this.ingress = ingress;
         this.replies = replies;
         this.properties = properties;
@@ -153,12 +160,27 @@ public class EventsController {
                 e.getMessage() + "; nothing was accepted, send it again");
     }
 
+    private ResponseEntity<?> fromPeer(CloudEvent event) {
+        PeerEventOutcome outcome = peerEvents.receive(event);
+        ingress.count(EventIngress.PEER, outcome instanceof PeerEventOutcome.Accepted ? EventIngress.ACCEPTED
+                : EventIngress.REJECTED, 1);
+        return switch (outcome) {
+            case PeerEventOutcome.Accepted accepted -> ResponseEntity.accepted().body(Map.of("id", accepted.eventId(),
+                    "type", accepted.type(), "outcome", accepted.outcome()));
+            case PeerEventOutcome.Refused refused -> Problems.of(HttpStatus.valueOf(refused.status()),
+                    refused.problem(), "Peer event refused", refused.reason());
+        };
+    }
+
     private ResponseEntity<?> single(Decoded decoded) {
         if (decoded instanceof Decoded.Rejected rejected) {
             ingress.count(EventIngress.HTTP, EventIngress.REJECTED, 1);
             return Problems.invalidEvent(rejected.violations());
         }
         CloudEvent event = ((Decoded.Accepted) decoded).event();
+        if (FederationType.isFederationType(event.getType())) {
+            return fromPeer(event);
+        }
         IngressOutcome outcome = ingress.submit(event, EventIngress.HTTP);
         if (outcome instanceof IngressOutcome.Rejected rejected) {
             return Problems.invalidEvent(rejected.violations());

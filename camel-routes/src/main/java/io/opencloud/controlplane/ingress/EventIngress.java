@@ -11,6 +11,7 @@ import io.opencloud.controlplane.schedule.Schedule;
 import io.opencloud.controlplane.schedule.Schedules;
 import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
+import io.opencloud.events.FederationType;
 import io.opencloud.events.EventTypes;
 import io.opencloud.events.Operation;
 import io.opencloud.events.PingType;
@@ -42,6 +43,7 @@ public class EventIngress {
     public static final String HTTP = "http";
     public static final String KAFKA = "kafka";
     public static final String HOOK = "hook";
+    public static final String PEER = "peer";
     public static final String ACCEPTED = "accepted";
     public static final String REJECTED = "rejected";
 
@@ -66,6 +68,10 @@ public class EventIngress {
         if (WebhookTypes.isWebhookType(event.getType())) {
             return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "webhook events are accepted"
                     + " only when signed, at POST /hooks/" + WebhookTypes.sourceOf(event.getType()).orElseThrow())));
+        }
+        if (FederationType.isFederationType(event.getType())) {
+            return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "a peer control plane's event"
+                    + " is accepted only on its own, signed, at POST /events; not in a batch nor on Kafka")));
         }
         if (validator.check(event) instanceof Decoded.Rejected rejected) {
             return new IngressOutcome.Rejected(rejected.violations());

@@ -9,6 +9,7 @@ import java.util.Optional;
  * The first-party caveats this control plane writes and understands:
  * <ul>
  *   <li>{@code expires < <RFC 3339 instant>}: the macaroon is valid strictly before that instant;</li>
+ *   <li>{@code time >= <RFC 3339 instant>}: the macaroon is valid from that instant on;</li>
  *   <li>{@code action = <a>[,<b>...]}: the request's action is one of those listed;</li>
  *   <li>{@code resource = <r>}: the request's resource is {@code r} or lies below it ({@code r/...}), so a holder
  *       can attenuate a macaroon to a part of what it was issued for.</li>
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class Caveats {
 
     private static final String EXPIRES = "expires < ";
+    private static final String NOT_BEFORE = "time >= ";
     private static final String ACTION = "action = ";
     private static final String RESOURCE = "resource = ";
 
@@ -26,6 +28,10 @@ public final class Caveats {
 
     public static String expires(Instant instant) {
         return EXPIRES + instant;
+    }
+
+    public static String notBefore(Instant instant) {
+        return NOT_BEFORE + instant;
     }
 
     public static String action(String action) {
@@ -41,6 +47,9 @@ public final class Caveats {
         if (caveat.startsWith(EXPIRES)) {
             return expiry(caveat, now);
         }
+        if (caveat.startsWith(NOT_BEFORE)) {
+            return notBefore(caveat, now);
+        }
         if (caveat.startsWith(ACTION)) {
             boolean allowed = Arrays.stream(caveat.substring(ACTION.length()).split(","))
                     .map(String::strip).anyMatch(request.action()::equals);
@@ -55,6 +64,16 @@ public final class Caveats {
                     : Optional.of("caveat \"" + caveat + "\" does not cover the resource \"" + wanted + "\"");
         }
         return Optional.of("caveat \"" + caveat + "\" is not one this control plane understands");
+    }
+
+    private static Optional<String> notBefore(String caveat, Instant now) {
+        try {
+            Instant start = Instant.parse(caveat.substring(NOT_BEFORE.length()).strip());
+            return now.isBefore(start) ? Optional.of("the macaroon is valid only from " + start + " (now " + now + ")")
+                    : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of("caveat \"" + caveat + "\" has no valid RFC 3339 instant");
+        }
     }
 
     private static Optional<String> expiry(String caveat, Instant now) {

@@ -1,0 +1,120 @@
+package io.opencloud.controlplane.federation;
+
+import io.opencloud.events.Envelope;
+import io.opencloud.events.FederationType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to peers over HTTP: reads a peer's card from {@code GET /federation/identity}, and posts it signed events in
+ * binary mode to {@code POST /events}, signed at the moment they are sent so that a retry is never too old to be taken.
+ */
+@Component
+@EnableConfigurationProperties(FederationProperties.class)
+public class PeerClient implements AutoCloseable {
+
+    /** The source of every event this control plane sends its peers. */
+    public static final String SOURCE = "/opencloud/federation";
+
+    private final Identities identities;
+    private final JsonMapper json;
+    private final FederationProperties properties;
+    private final HttpClient http;
+
+    public PeerClient(Identities identities, JsonMapper json, FederationProperties properties) {
+        this.identities = identities;
+        this.json = json;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    }
+
+    /**
+     * The card a control plane shows at {@code endpoint}.
+     *
+     * @throws PeerUnavailableException when it does not answer with one
+     */
+    public PeerCard identity(String endpoint) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(resolve(endpoint, "federation/identity"))
+                .timeout(properties.timeout()).GET().build(), endpoint);
+        if (response.statusCode() != 200) {
+            throw new PeerUnavailableException(endpoint + " answered " + response.statusCode()
+                    + " to GET /federation/identity: " + response.body());
+        }
+        try {
+            JsonNode card = json.readTree(response.body());
+            return new PeerCard(card.path("peerId").asString(), card.path("name").asString(),
+                    card.path("endpoint").asString(), card.path("publicKey").asString(),
+                    card.path("agreementKey").asString());
+        } catch (RuntimeException e) {
+            throw new PeerUnavailableException(endpoint + " did not answer with a control plane's card: " + e);
+        }
+    }
+
+    /**
+     * Signs and posts an event to a peer.
+     *
+     * @throws PeerUnavailableException when the peer cannot be reached
+     */
+    public PeerAnswer send(PeerCard peer, String id, FederationType type, String subject, byte[] data) {
+        Identity self = identities.self();
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SignedContent content = new SignedContent(id, SOURCE, type.type(), subject, time, self.peerId(), data);
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(peer.endpoint(), "events"))
+                .timeout(properties.timeout())
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", SOURCE)
+                .header("ce-type", type.type())
+                .header("ce-time", time.toString())
+                .header("ce-" + FederationType.SIGNER, self.peerId())
+                .header("ce-" + FederationType.SIGNATURE, Ed25519.sign(identities.signingKey(), content))
+                .header("Content-Type", Envelope.JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data));
+        if (subject != null) {
+            request.header("ce-subject", subject);
+        }
+        HttpResponse<String> response = send(request.build(), peer.endpoint());
+        return new PeerAnswer(response.statusCode(), response.body());
+    }
+
+    /**
+     * Posts a JSON request to one of a peer's APIs, such as its compute-provider API.
+     *
+     * @throws PeerUnavailableException when the peer cannot be reached
+     */
+    public PeerAnswer postJson(PeerCard peer, String path, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(resolve(peer.endpoint(), path))
+                .timeout(properties.timeout()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), peer.endpoint());
+        return new PeerAnswer(response.statusCode(), response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String endpoint) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PeerUnavailableException(endpoint + " did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException("interrupted while waiting for " + endpoint);
+        }
+    }
+
+    private static URI resolve(String endpoint, String path) {
+        return URI.create(endpoint.endsWith("/") ? endpoint + path : endpoint + "/" + path);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,76 @@
+package io.opencloud.controlplane.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the events waiting for peers. A peer that took an event, or had taken it before (409), is done with it; one
+ * that refuses it (a 4xx other than 408, 425 and 429) will refuse it again, so it is set aside with the peer's reason;
+ * anything else is retried with a doubling delay, up to a minute, until {@code opencloud.federation.give-up-after}.
+ */
+@Component
+public class PeerDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerDelivery.class);
+    private static final int BATCH = 100;
+    private static final Duration MAX_DELAY = Duration.ofMinutes(1);
+
+    private final PeerDeliveries deliveries;
+    private final Peers peers;
+    private final PeerClient client;
+    private final FederationProperties properties;
+
+    public PeerDelivery(PeerDeliveries deliveries, Peers peers, PeerClient client, FederationProperties properties) {
+        this.deliveries = deliveries;
+        this.peers = peers;
+        this.client = client;
+        this.properties = properties;
+    }
+
+    public void deliverDue() {
+        for (PeerDeliveries.Delivery delivery : deliveries.due(BATCH)) {
+            deliver(delivery);
+        }
+    }
+
+    private void deliver(PeerDeliveries.Delivery delivery) {
+        PeerCard peer = peers.card(delivery.peerId()).orElseThrow();
+        PeerAnswer answer;
+        try {
+            answer = client.send(peer, delivery.eventId(), delivery.type(), delivery.subject(),
+                    delivery.data().getBytes(StandardCharsets.UTF_8));
+        } catch (PeerUnavailableException e) {
+            peers.failed(peer.peerId(), e.getMessage(), properties.unreachableAfter());
+            retryOrGiveUp(delivery, null, e.getMessage());
+            return;
+        }
+        if (answer.taken() || answer.alreadyTaken()) {
+            deliveries.delivered(delivery.id(), answer.status());
+            peers.answered(peer.peerId());
+        } else if (answer.refused()) {
+            LOG.warn("Peer {} ({}) refused {} {}: {}", peer.name(), peer.peerId(), delivery.type().type(),
+                    delivery.eventId(), answer.body());
+            deliveries.abandon(delivery.id(), answer.status(), answer.body());
+            peers.answered(peer.peerId());
+        } else {
+            peers.failed(peer.peerId(), "answered " + answer.status() + ": " + answer.body(),
+                    properties.unreachableAfter());
+            retryOrGiveUp(delivery, answer.status(), answer.body());
+        }
+    }
+
+    private void retryOrGiveUp(PeerDeliveries.Delivery delivery, Integer status, String error) {
+        if (delivery.createdAt().plus(properties.giveUpAfter()).isBefore(OffsetDateTime.now())) {
+            LOG.warn("Gave up sending {} {} to peer {} after {}: {}", delivery.type().type(), delivery.eventId(),
+                    delivery.peerId(), properties.giveUpAfter(), error);
+            deliveries.abandon(delivery.id(), status, error);
+            return;
+        }
+        Duration delay = Duration.ofSeconds(1L << Math.min(delivery.attempts(), 6));
+        deliveries.retryIn(delivery.id(), delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay, status, error);
+    }
+}

@@ -1,0 +1,55 @@
+package io.opencloud.controlplane.federation;
+
+import io.cloudevents.CloudEvent;
+import io.opencloud.events.FederationType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+
+/**
+ * The part of a peer event its signature covers, as bytes both ends compute the same way. Each field is written with
+ * its length first, so no two different events share a form. The time counts in milliseconds, because the CloudEvents
+ * SDK reads {@code ce-time} into a date that may print differently from the text sent; the data counts by its SHA-256,
+ * taken over the bytes exactly as sent (the events travel in binary mode, whose body is the data itself).
+ */
+public record SignedContent(String id, String source, String type, String subject, Instant time, String signer,
+                            byte[] data) {
+
+    /** What an event as received claims to have been signed. */
+    public static SignedContent of(CloudEvent event) {
+        Object signer = event.getExtension(FederationType.SIGNER);
+        return new SignedContent(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime() == null ? null : event.getTime().toInstant(), signer == null ? null : signer.toString(),
+                event.getData() == null ? new byte[0] : event.getData().toBytes());
+    }
+
+    public byte[] bytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String field : new String[] {"opencloud-peer-event-v1", id, source, type, subject == null ? "" : subject,
+                time == null ? "" : Long.toString(time.toEpochMilli()), signer == null ? "" : signer,
+                hex(sha256(data))}) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (byte b : bytes) {
+            text.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.opencloud.controlplane.federation.catalog;
+
+import io.opencloud.controlplane.federation.network.Networks;
+import io.opencloud.controlplane.provision.JsonBodies;
+import io.opencloud.controlplane.provision.RequestRefusedException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /catalog}: what this control plane sees ({@code GET /catalog}, optionally {@code ?kind=}), and its own
+ * resources ({@code PUT}, {@code GET}, {@code DELETE /catalog/resources/{name}}), each with a description card, the
+ * inputs a workflow needs and the networks it is shared with. Every change is announced to the members of each
+ * network it concerns, those it is no longer shared with included.
+ */
+@RestController
+public class CatalogController {
+
+    private final Catalog catalog;
+    private final CatalogResources resources;
+    private final Networks networks;
+    private final ShareAnnouncements announcements;
+    private final JsonMapper json;
+
+    public CatalogController(Catalog catalog, CatalogResources resources, Networks networks,
+                             ShareAnnouncements announcements, JsonMapper json) {
+        this.catalog = catalog;
+        this.resources = resources;
+        this.networks = networks;
+        this.announcements = announcements;
+        this.json = json;
+    }
+
+    @GetMapping("/catalog")
+    public List<CatalogEntry> list(@RequestParam(required = false) String kind) {
+        if (kind != null && !ResourceSpec.KINDS.contains(kind)) {
+            throw RequestRefusedException.invalid(List.of("kind: one of " + ResourceSpec.KINDS.stream().sorted()
+                    .toList()));
+        }
+        return catalog.entries().stream().filter(entry -> kind == null || entry.kind().equals(kind)).toList();
+    }
+
+    @GetMapping("/catalog/resources/{name}")
+    public CatalogResources.OwnResource get(@PathVariable String name) {
+        return resources.find(name).orElseThrow(() -> RequestRefusedException.notFound("resource " + name));
+    }
+
+    @PutMapping("/catalog/resources/{name}")
+    @Transactional
+    public ResponseEntity<CatalogResources.OwnResource> save(@PathVariable String name,
+                                                             @RequestBody(required = false) String text) {
+        JsonNode body = JsonBodies.object(json, text);
+        List<String> faults = new ArrayList<>(ResourceSpec.faults(name, body));
+        Set<String> sharedWith = new LinkedHashSet<>();
+        JsonNode shares = body.path("sharedWith");
+        if (!shares.isMissingNode() && !shares.isArray()) {
+            faults.add("sharedWith: a list of network ids this control plane belongs to");
+        }
+        shares.forEach(network -> {
+            if (networks.find(network.asString("")).isEmpty()) {
+                faults.add("sharedWith: " + network + " is not a network this control plane belongs to (GET /networks)");
+            }
+            sharedWith.add(network.asString(""));
+        });
+        if (!faults.isEmpty()) {
+            throw RequestRefusedException.invalid(faults);
+        }
+        boolean created = resources.find(name).isEmpty();
+        Set<String> concerned = new LinkedHashSet<>(sharedWith);
+        resources.find(name).ifPresent(previous -> concerned.addAll(previous.sharedWith()));
+        ResourceSpec spec = new ResourceSpec(name, body.get("kind").asString(), body.get("card"),
+                body.path("inputs").isArray() ? body.get("inputs") : json.createArrayNode());
+        resources.save(spec, sharedWith);
+        concerned.forEach(announcements::announce);
+        CatalogResources.OwnResource saved = resources.find(name).orElseThrow();
+        return created ? ResponseEntity.status(201).body(saved) : ResponseEntity.ok(saved);
+    }
+
+    @DeleteMapping("/catalog/resources/{name}")
+    @Transactional
+    public ResponseEntity<Void> delete(@PathVariable String name) {
+        CatalogResources.OwnResource resource = get(name);
+        resources.delete(name);
+        resource.sharedWith().forEach(announcements::announce);
+        return ResponseEntity.noContent().build();
+    }
+}

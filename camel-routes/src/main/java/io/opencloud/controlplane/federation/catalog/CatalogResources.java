@@ -1,0 +1,84 @@
+package io.opencloud.controlplane.federation.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** This control plane's own resources and the networks each is shared with. */
+@Repository
+public class CatalogResources {
+
+    private static final String SELECT = """
+            SELECT r.name, r.kind, r.card::text AS card, r.inputs::text AS inputs, r.created_at, r.updated_at,
+                   array_remove(array_agg(s.network_id ORDER BY s.network_id), NULL) AS networks
+            FROM catalog_resource r LEFT JOIN catalog_resource_share s USING (name)
+            """;
+
+    /** An own resource with the networks it is shared with. */
+    public record OwnResource(ResourceSpec spec, List<String> sharedWith, OffsetDateTime createdAt,
+                              OffsetDateTime updatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public CatalogResources(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<OwnResource> all() {
+        return jdbc.sql(SELECT + " GROUP BY r.name ORDER BY r.name").query((row, n) -> own(row)).list();
+    }
+
+    public Optional<OwnResource> find(String name) {
+        return jdbc.sql(SELECT + " WHERE r.name = ? GROUP BY r.name").param(name).query((row, n) -> own(row))
+                .optional();
+    }
+
+    /** The resources shared with a network, as announced to its members. */
+    public List<ResourceSpec> sharedWith(String networkId) {
+        return jdbc.sql("""
+                        SELECT r.name, r.kind, r.card::text AS card, r.inputs::text AS inputs
+                        FROM catalog_resource r JOIN catalog_resource_share s USING (name)
+                        WHERE s.network_id = ? ORDER BY r.name""")
+                .param(networkId)
+                .query((row, n) -> spec(row))
+                .list();
+    }
+
+    /** Creates or replaces the resource and its shares. */
+    public void save(ResourceSpec spec, Set<String> networks) {
+        jdbc.sql("""
+                        INSERT INTO catalog_resource (name, kind, card, inputs) VALUES (?, ?, ?::jsonb, ?::jsonb)
+                        ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, card = excluded.card,
+                            inputs = excluded.inputs, updated_at = now()""")
+                .params(spec.name(), spec.kind(), spec.card().toString(), spec.inputs().toString()).update();
+        jdbc.sql("DELETE FROM catalog_resource_share WHERE name = ?").param(spec.name()).update();
+        for (String network : networks) {
+            jdbc.sql("INSERT INTO catalog_resource_share (name, network_id) VALUES (?, ?)")
+                    .params(spec.name(), network).update();
+        }
+    }
+
+    public void delete(String name) {
+        jdbc.sql("DELETE FROM catalog_resource WHERE name = ?").param(name).update();
+    }
+
+    private OwnResource own(ResultSet row) throws SQLException {
+        return new OwnResource(spec(row), Arrays.asList((String[]) row.getArray("networks").getArray()),
+                row.getObject("created_at", OffsetDateTime.class), row.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private ResourceSpec spec(ResultSet row) throws SQLException {
+        return new ResourceSpec(row.getString("name"), row.getString("kind"), json.readTree(row.getString("card")),
+                json.readTree(row.getString("inputs")));
+    }
+}
