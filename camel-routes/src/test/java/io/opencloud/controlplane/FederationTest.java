@@ -206,6 +206,24 @@ class FederationTest {
     }
 
     @Test
+    void aDelegatedMacaroonWithTheHoldersDischargeVerifiesInJsMacaroon() {
+        JsonNode grant = issue("read", 600);
+        String grantPath = "/grants/" + alpha.peerId() + "/" + grant.get("id").asString();
+        await().atMost(PATIENCE).until(() -> beta.http().get(grantPath).statusCode() == 200);
+        JsonNode discharged = json(beta.http().postJson(grantPath + "/discharge", "{}"));
+        String macaroon = discharged.get("macaroon").asString();
+        List<String> discharges = StreamSupport.stream(discharged.get("discharges").spliterator(), false)
+                .map(JsonNode::asString).toList();
+        String keyId = MacaroonCodec.decode(macaroon).identifier.split("/")[0];
+        String rootKey = alpha.getJson("/admin/macaroon-keys/" + keyId).get("secret").asString();
+
+        JsMacaroon.Outcome verified = JsMacaroon.verify(rootKey, "sentinel-2", "read", macaroon, discharges);
+        assertThat(verified.verified()).as(verified.output()).isTrue();
+        JsMacaroon.Outcome undischarged = JsMacaroon.verify(rootKey, "sentinel-2", "read", macaroon, List.of());
+        assertThat(undischarged.verified()).as(undischarged.output()).isFalse();
+    }
+
+    @Test
     void aUserKeepsFavouritesOfWhatTheCatalogShows() {
         await().atMost(PATIENCE).until(() -> catalogNames(beta).contains("sentinel-2"));
         String favourites = "/users/ana/favourites/";

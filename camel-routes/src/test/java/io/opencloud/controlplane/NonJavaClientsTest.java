@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.opencloud.events.Topics;
 import io.opencloud.infra.test.SharedTestRuntime;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,11 +27,6 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
 
     private static final String TRIGGER = "io.opencloud.demo.grant.requested.v1";
 
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
-    }
 
     private static String run(String input, String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("client-", ".out");
@@ -55,8 +48,8 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
 
     @Test
     void aTriggerPublishedWithKcatStartsASagaThatCurlWatchesToTheEnd() throws Exception {
-        assumeThat(onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
-        assumeThat(onPath("curl")).as("curl on the PATH").isTrue();
+        assumeThat(Programs.onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
+        assumeThat(Programs.onPath("curl")).as("curl on the PATH").isTrue();
         String id = "kcat-" + id();
 
         run("{\"resource\":\"s3://results/kcat\",\"action\":\"read\",\"ttlSeconds\":60}",
@@ -79,7 +72,7 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
 
     @Test
     void aStructuredEventPublishedWithKcatWithoutHeadersIsServed() throws Exception {
-        assumeThat(onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
+        assumeThat(Programs.onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
         String id = "kcat-" + id();
 
         run(Http.issueEvent(id, "s3://results/kcat", "read", 60).replace("\n", " "),
