@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.catalog;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ public class CatalogResources {
             """;
 
     /** An own resource with the networks it is shared with. */
-    public record OwnResource(ResourceSpec spec, List<String> sharedWith, OffsetDateTime createdAt,
+    public record OwnResource(@JsonUnwrapped ResourceSpec spec, List<String> sharedWith, OffsetDateTime createdAt,
                               OffsetDateTime updatedAt) {
     }
 

@@ -88,9 +88,9 @@ public class GrantIssuer {
                 .addCaveat(Caveats.expires(expiresAt))
                 .add_third_party_caveat(peer.endpoint(), caveatKey, caveatId)
                 .getMacaroon();
-        Grant grant = new Grant(id, peerId, resource, action, notBefore.atOffset(ZoneOffset.UTC),
+        Grant grant = new Grant(id, peerId, key.id(), resource, action, notBefore.atOffset(ZoneOffset.UTC),
                 expiresAt.atOffset(ZoneOffset.UTC), MacaroonCodec.encode(macaroon), null, null);
-        grants.record(grant, key.id());
+        grants.record(grant);
         ObjectNode data = json.createObjectNode().put("id", id.toString()).put("macaroon", grant.macaroon())
                 .put("resource", resource).put("action", action).put("notBefore", notBefore.toString())
                 .put("expiresAt", expiresAt.toString());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class Grants {
 
     private static final String SELECT = """
-            SELECT grant_id, peer_id, resource, action, not_before, expires_at, macaroon, issued_at, revoked_at
+            SELECT grant_id, peer_id, key_id, resource, action, not_before, expires_at, macaroon, issued_at, revoked_at
             FROM delegated_grant""";
 
     private final JdbcClient jdbc;
@@ -24,12 +24,12 @@ public class Grants {
         this.jdbc = jdbc;
     }
 
-    public void record(Grant grant, UUID keyId) {
+    public void record(Grant grant) {
         jdbc.sql("""
                         INSERT INTO delegated_grant (grant_id, peer_id, key_id, resource, action, not_before, expires_at,
                             macaroon)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(grant.id(), grant.peer(), keyId, grant.resource(), grant.action(),
+                .params(grant.id(), grant.peer(), grant.keyId(), grant.resource(), grant.action(),
                         Timestamp.from(grant.notBefore().toInstant()), Timestamp.from(grant.expiresAt().toInstant()),
                         grant.macaroon())
                 .update();
@@ -50,7 +50,8 @@ public class Grants {
     }
 
     private static Grant grantOf(ResultSet row) throws SQLException {
-        return new Grant(row.getObject("grant_id", UUID.class), row.getString("peer_id"), row.getString("resource"),
+        return new Grant(row.getObject("grant_id", UUID.class), row.getString("peer_id"),
+                row.getObject("key_id", UUID.class), row.getString("resource"),
                 row.getString("action"), row.getObject("not_before", OffsetDateTime.class),
                 row.getObject("expires_at", OffsetDateTime.class), row.getString("macaroon"),
                 row.getObject("issued_at", OffsetDateTime.class), row.getObject("revoked_at", OffsetDateTime.class));
