@@ -5,14 +5,16 @@
 ALTER TABLE control_plane_identity ADD COLUMN agreement_public_key bytea;
 ALTER TABLE control_plane_identity ADD COLUMN sealed_agreement_private_key bytea;
 
--- Every control plane met in a network. The id is the base64url SHA-256 of the public key, so a peer cannot be
--- impersonated by taking its name or endpoint.
+-- Every control plane met in a network, with its card as it signed it. The id is the base64url SHA-256 of the public
+-- key, so a peer cannot be impersonated by taking its name or endpoint.
 CREATE TABLE federation_peer (
     peer_id       text        PRIMARY KEY,
     name          text        NOT NULL,
     endpoint      text        NOT NULL,
     public_key    bytea       NOT NULL,
     agreement_key bytea       NOT NULL,
+    card_issued_at text       NOT NULL,
+    card_signature text       NOT NULL,
     health        text        NOT NULL DEFAULT 'UNKNOWN' CHECK (health IN ('UNKNOWN', 'REACHABLE', 'UNREACHABLE')),
     failures      integer     NOT NULL DEFAULT 0,
     last_error    text,
@@ -28,6 +30,7 @@ CREATE TABLE federation_network (
     visibility         text        NOT NULL CHECK (visibility IN ('PUBLIC', 'PRIVATE')),
     owner_peer_id      text,
     sealed_join_secret bytea,
+    members_sequence   bigint      NOT NULL DEFAULT 0,
     joined_at          timestamptz NOT NULL DEFAULT now(),
     CHECK ((visibility = 'PUBLIC') = (owner_peer_id IS NULL))
 );
@@ -77,7 +80,8 @@ CREATE TABLE federation_delivery (
 CREATE INDEX federation_delivery_due ON federation_delivery (next_attempt_at)
     WHERE delivered_at IS NULL AND abandoned_at IS NULL;
 
--- Numbers this control plane's share announcements, so a peer can ignore one that overtook a newer one.
+-- Numbers this control plane's share and membership announcements, so a peer can ignore one that overtook a newer
+-- one.
 CREATE SEQUENCE federation_share_sequence;
 
 -- This control plane's own resources, and the networks each is shared with.

@@ -18,6 +18,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,10 +85,12 @@ class FederationTest {
     @Test
     void eachMemberSeesTheOthersSharedResourcesAndNotTheThirds() {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(catalogNames(alpha)).containsExactlyInAnyOrder("sentinel-2", "internal-ledger", "gpu-cluster");
-            assertThat(catalogNames(beta)).containsExactlyInAnyOrder("gpu-cluster", "sentinel-2");
+            assertThat(catalogNames(alpha)).contains("sentinel-2", "internal-ledger", "gpu-cluster");
+            assertThat(catalogNames(beta)).contains("gpu-cluster", "sentinel-2");
         });
-        assertThat(catalogNames(gamma)).containsExactly("secret-archive");
+        assertThat(catalogNames(beta)).doesNotContain("internal-ledger", "secret-archive");
+        assertThat(catalogNames(gamma)).contains("secret-archive")
+                .doesNotContain("sentinel-2", "internal-ledger", "gpu-cluster");
 
         JsonNode sentinel = entry(beta, "sentinel-2");
         assertThat(sentinel.get("provider").get("name").asString()).isEqualTo("alpha");
@@ -122,39 +125,71 @@ class FederationTest {
 
     @Test
     void aForgedOrReplayedMembershipEventIsRefused() {
-        String data = """
-                {"network":"%s","name":"earth-observation","visibility":"PRIVATE","owner":"%s","members":[%s,%s,%s]}"""
-                .formatted(network, alpha.peerId(), card(alpha), card(beta), card(gamma));
+        String data = membership(1, alpha, beta, gamma);
         PrivateKey alphaKey = alpha.bean(Identities.class).signingKey();
         PrivateKey gammaKey = gamma.bean(Identities.class).signingKey();
+        String join = FederationType.JOIN_COMPLETED.type();
 
-        HttpResponse<String> forged = send(beta, gammaKey, alpha.peerId(), UUID.randomUUID().toString(),
+        HttpResponse<String> forged = send(beta, join, gammaKey, alpha.peerId(), UUID.randomUUID().toString(),
                 Instant.now(), data);
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
         assertThat(forged.body()).contains("forged-event");
 
-        HttpResponse<String> stranger = send(beta, gammaKey, gamma.peerId(), UUID.randomUUID().toString(),
-                Instant.now(), data);
-        assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(403);
-        assertThat(stranger.body()).contains("unknown-peer");
-
-        HttpResponse<String> stale = send(beta, alphaKey, alpha.peerId(), UUID.randomUUID().toString(),
+        HttpResponse<String> stale = send(beta, join, alphaKey, alpha.peerId(), UUID.randomUUID().toString(),
                 Instant.now().minus(Duration.ofMinutes(10)), data);
         assertThat(stale.statusCode()).as(stale.body()).isEqualTo(403);
         assertThat(stale.body()).contains("stale-event");
 
+        HttpResponse<String> misdirected = sendTo(beta, gamma.peerId(), join, alphaKey, alpha.peerId(),
+                UUID.randomUUID().toString(), Instant.now(), data);
+        assertThat(misdirected.statusCode()).as(misdirected.body()).isEqualTo(403);
+        assertThat(misdirected.body()).contains("misdirected-event");
+
         String capturedId = UUID.randomUUID().toString();
         Instant capturedAt = Instant.now();
-        String honest = """
-                {"network":"%s","name":"earth-observation","visibility":"PRIVATE","owner":"%s","members":[%s,%s]}"""
-                .formatted(network, alpha.peerId(), card(alpha), card(beta));
-        assertThat(send(beta, alphaKey, alpha.peerId(), capturedId, capturedAt, honest).statusCode()).isEqualTo(202);
-        HttpResponse<String> replayed = send(beta, alphaKey, alpha.peerId(), capturedId, capturedAt, honest);
+        String honest = membership(1, alpha, beta);
+        assertThat(send(beta, join, alphaKey, alpha.peerId(), capturedId, capturedAt, honest).statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> replayed = send(beta, join, alphaKey, alpha.peerId(), capturedId, capturedAt, honest);
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(409);
         assertThat(replayed.body()).contains("replayed-event");
 
         assertThat(beta.getJson("/networks/" + network).get("members"))
                 .extracting(m -> m.get("name").asString()).containsExactly("alpha");
+    }
+
+    @Test
+    void onlyMembersActAndOnlyTheOwnerAnnouncesMembers() {
+        HttpResponse<String> stranger = send(beta, FederationType.JOIN_COMPLETED.type(),
+                gamma.bean(Identities.class).signingKey(), gamma.peerId(), UUID.randomUUID().toString(),
+                Instant.now(), membership(1, gamma, beta));
+        assertThat(stranger.statusCode()).as("not known yet: may be early").isEqualTo(425);
+        assertThat(stranger.body()).contains("unknown-peer");
+
+        gamma.http().postJson("/networks/join", "{\"network\":\"public\",\"endpoint\":\"" + alpha.endpoint() + "\"}");
+        await().atMost(PATIENCE).until(() -> alpha.http().get("/peers/" + gamma.peerId()).statusCode() == 200);
+        PrivateKey gammaKey = gamma.bean(Identities.class).signingKey();
+
+        HttpResponse<String> share = send(alpha, FederationType.SHARE_COMPLETED.type(), gammaKey, gamma.peerId(),
+                UUID.randomUUID().toString(), Instant.now(), """
+                        {"network":"%s","sequence":1,"resources":[]}""".formatted(network));
+        assertThat(share.statusCode()).as(share.body()).isEqualTo(425);
+        assertThat(share.body()).contains("is not a member of network " + network);
+
+        HttpResponse<String> leave = send(alpha, FederationType.LEAVE_COMPLETED.type(), gammaKey, gamma.peerId(),
+                UUID.randomUUID().toString(), Instant.now(), """
+                        {"network":"%s","peerId":"%s"}""".formatted(network, beta.peerId()));
+        assertThat(leave.statusCode()).as(leave.body()).isEqualTo(403);
+        assertThat(leave.body()).contains("cannot announce that another member left");
+
+        HttpResponse<String> notOwner = send(alpha, FederationType.JOIN_COMPLETED.type(),
+                beta.bean(Identities.class).signingKey(), beta.peerId(), UUID.randomUUID().toString(),
+                Instant.now(), membership(99, alpha, beta, gamma));
+        assertThat(notOwner.statusCode()).as(notOwner.body()).isEqualTo(403);
+        assertThat(notOwner.body()).contains("only its owner announces its members");
+
+        assertThat(alpha.getJson("/networks/" + network).get("members"))
+                .extracting(m -> m.get("name").asString()).containsExactly("beta");
     }
 
     @Test
@@ -187,9 +222,14 @@ class FederationTest {
         HttpResponse<String> bare = alpha.http().postJson("/provider/tokens", presentation(stolen, List.of()));
         assertThat(bare.statusCode()).isEqualTo(403);
         assertThat(bare.body()).contains("beta must discharge");
-        HttpResponse<String> gammaDischarges = gamma.http().postJson("/provider/macaroons/validate",
-                presentation(stolen, List.of()));
-        assertThat(json(gammaDischarges).get("valid").asBoolean()).as("gamma did not issue it").isFalse();
+        HttpResponse<String> otherGrant = beta.http().postJson(grantPath + "/discharge",
+                "{\"macaroon\":\"" + issue("read", 600).get("macaroon").asString() + "\"}");
+        assertThat(otherGrant.statusCode()).as("beta discharges only the grant named").isEqualTo(403);
+        assertThat(otherGrant.body()).contains("neither grant");
+        HttpResponse<String> climbing = beta.http().postJson(grantPath + "/token", """
+                {"request":{"resource":"sentinel-2/../internal-ledger","action":"read"}}""");
+        assertThat(climbing.statusCode()).isEqualTo(403);
+        assertThat(climbing.body()).contains("segment");
         HttpResponse<String> forgedDischarge = alpha.http().postJson("/provider/tokens",
                 presentation(stolen, List.of(dischargeForgedBy(gamma, stolen))));
         assertThat(forgedDischarge.statusCode()).isEqualTo(403);
@@ -308,16 +348,28 @@ class FederationTest {
                 .formatted(macaroon, Http.JSON.valueToTree(discharges));
     }
 
-    private static HttpResponse<String> send(FederatedPlane to, PrivateKey key, String signer, String id, Instant time,
-                                             String data) {
+    private String membership(long sequence, FederatedPlane... members) {
+        return """
+                {"network":"%s","name":"earth-observation","visibility":"PRIVATE","owner":"%s","sequence":%d,
+                 "members":[%s]}""".formatted(network, alpha.peerId(), sequence, String.join(",",
+                Arrays.stream(members).map(FederationTest::card).toList()));
+    }
+
+    private static HttpResponse<String> send(FederatedPlane to, String type, PrivateKey key, String signer, String id,
+                                             Instant time, String data) {
+        return sendTo(to, to.peerId(), type, key, signer, id, time, data);
+    }
+
+    /** A peer event as a control plane signs it, posted to {@code to} but addressed to {@code recipient}. */
+    private static HttpResponse<String> sendTo(FederatedPlane to, String recipient, String type, PrivateKey key,
+                                               String signer, String id, Instant time, String data) {
         Instant at = time.truncatedTo(ChronoUnit.MILLIS);
         byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-        String type = FederationType.JOIN_COMPLETED.type();
         String signature = Ed25519.sign(key, new SignedContent(id, "/opencloud/federation", type, null, at, signer,
-                bytes));
+                recipient, bytes));
         return to.http().post("/events", "application/json", bytes, Map.of("ce-specversion", "1.0", "ce-id", id,
                 "ce-source", "/opencloud/federation", "ce-type", type, "ce-time", at.toString(),
-                "ce-signer", signer, "ce-signature", signature));
+                "ce-signer", signer, "ce-recipient", recipient, "ce-signature", signature));
     }
 
     private static String card(FederatedPlane plane) {

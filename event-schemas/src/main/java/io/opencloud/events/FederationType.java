@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The CloudEvents control planes of a federation send one another, over HTTP only ({@code POST /events} of the
- * peer), each signed with its sender's Ed25519 key (extensions {@value #SIGNER} and {@value #SIGNATURE}). They never
+ * peer), each signed with its sender's Ed25519 key (extensions {@value #SIGNER}, {@value #RECIPIENT} and {@value #SIGNATURE}). They never
  * travel on Kafka: a peer's event is acted on by the control plane that receives it, once its signature, its age and
  * its sender's membership have been checked.
  */
@@ -23,6 +23,8 @@ public enum FederationType {
 
     /** The extension naming the sender: the base64url SHA-256 of its public key. */
     public static final String SIGNER = "signer";
+    /** The extension naming the peer the event is meant for, by its peer id. */
+    public static final String RECIPIENT = "recipient";
     /** The extension holding the sender's Ed25519 signature over the event, base64url. */
     public static final String SIGNATURE = "signature";
 

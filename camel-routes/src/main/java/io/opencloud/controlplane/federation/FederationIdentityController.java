@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /federation/identity}: the card peers read before they trust this control plane's signatures, and
- * probe for its health. It holds public keys only.
+ * probe for its health, signed by this control plane. It holds public keys only.
  */
 @RestController
 public class FederationIdentityController {
@@ -18,6 +18,6 @@ public class FederationIdentityController {
 
     @GetMapping("/federation/identity")
     public PeerCard card() {
-        return identities.self().card();
+        return identities.card();
     }
 }

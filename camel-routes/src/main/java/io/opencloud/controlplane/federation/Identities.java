@@ -58,6 +58,9 @@ public class Identities {
                             secrets.seal(keys.getPrivate().getEncoded(), SEALED_FOR))
                     .update();
         }
+        if (self().agreementKey() != null) {
+            return;
+        }
         KeyPair agreement = newKeyPair(AGREEMENT);
         jdbc.sql("""
                         UPDATE control_plane_identity SET agreement_public_key = ?, sealed_agreement_private_key = ?
@@ -86,6 +89,15 @@ public class Identities {
     /** This control plane's identity, which exists from the first start on. */
     public Identity self() {
         return find().orElseThrow(() -> new IllegalStateException("the control plane's identity is not made yet"));
+    }
+
+    /** This control plane's card, signed with its key, as its peers are shown it. */
+    public PeerCard card() {
+        Identity self = self();
+        PeerCard unsigned = new PeerCard(self.peerId(), self.name(), self.endpoint(), self.publicKey(),
+                self.agreementKey(), self.updatedAt().toInstant().toString(), null);
+        return new PeerCard(unsigned.peerId(), unsigned.name(), unsigned.endpoint(), unsigned.publicKey(),
+                unsigned.agreementKey(), unsigned.issuedAt(), Ed25519.sign(signingKey(), unsigned.signedBytes()));
     }
 
     /** Renames or moves the control plane; its key pairs stay. */

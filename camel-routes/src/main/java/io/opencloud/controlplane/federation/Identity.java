@@ -11,8 +11,4 @@ import java.time.OffsetDateTime;
  */
 public record Identity(String peerId, String name, String endpoint, String algorithm, String publicKey,
                        String agreementKey, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-
-    public PeerCard card() {
-        return new PeerCard(peerId, name, endpoint, publicKey, agreementKey);
-    }
 }

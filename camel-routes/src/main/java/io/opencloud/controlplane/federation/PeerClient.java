@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,10 +49,7 @@ public class PeerClient implements AutoCloseable {
                     + " to GET /federation/identity: " + response.body());
         }
         try {
-            JsonNode card = json.readTree(response.body());
-            return new PeerCard(card.path("peerId").asString(), card.path("name").asString(),
-                    card.path("endpoint").asString(), card.path("publicKey").asString(),
-                    card.path("agreementKey").asString());
+            return json.readValue(response.body(), PeerCard.class);
         } catch (RuntimeException e) {
             throw new PeerUnavailableException(endpoint + " did not answer with a control plane's card: " + e);
         }
@@ -67,7 +63,8 @@ public class PeerClient implements AutoCloseable {
     public PeerAnswer send(PeerCard peer, String id, FederationType type, String subject, byte[] data) {
         Identity self = identities.self();
         Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SignedContent content = new SignedContent(id, SOURCE, type.type(), subject, time, self.peerId(), data);
+        SignedContent content = new SignedContent(id, SOURCE, type.type(), subject, time, self.peerId(),
+                peer.peerId(), data);
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(peer.endpoint(), "events"))
                 .timeout(properties.timeout())
                 .header("ce-specversion", "1.0")
@@ -76,6 +73,7 @@ public class PeerClient implements AutoCloseable {
                 .header("ce-type", type.type())
                 .header("ce-time", time.toString())
                 .header("ce-" + FederationType.SIGNER, self.peerId())
+                .header("ce-" + FederationType.RECIPIENT, peer.peerId())
                 .header("ce-" + FederationType.SIGNATURE, Ed25519.sign(identities.signingKey(), content))
                 .header("Content-Type", Envelope.JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(data));
@@ -110,7 +108,11 @@ public class PeerClient implements AutoCloseable {
     }
 
     private static URI resolve(String endpoint, String path) {
-        return URI.create(endpoint.endsWith("/") ? endpoint + path : endpoint + "/" + path);
+        try {
+            return URI.create(endpoint.endsWith("/") ? endpoint + path : endpoint + "/" + path);
+        } catch (IllegalArgumentException e) {
+            throw new PeerUnavailableException("\"" + endpoint + "\" is not an address a control plane answers at");
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The outbox toward peers: an event for a peer is written in the transaction of the change it announces, so that a
- * crash cannot lose it nor send news of a change that was rolled back; {@link PeerDeliveryRoute} sends it later.
+ * crash cannot lose it nor send news of a change that was rolled back; {@link PeerDelivery} sends it later.
  */
 @Repository
 public class PeerDeliveries {
@@ -71,13 +71,5 @@ public class PeerDeliveries {
                             last_error = ?
                         WHERE delivery_id = ?""")
                 .params(status, error, id).update();
-    }
-
-    /** How many events still wait for the peer. */
-    public int waitingFor(String peerId) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM federation_delivery
-                        WHERE peer_id = ? AND delivered_at IS NULL AND abandoned_at IS NULL""")
-                .param(peerId).query(Integer.class).single();
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the events waiting for peers. A peer that took an event, or had taken it before (409), is done with it; one
- * that refuses it (a 4xx other than 408, 425 and 429) will refuse it again, so it is set aside with the peer's reason;
- * anything else is retried with a doubling delay, up to a minute, until {@code opencloud.federation.give-up-after}.
+ * that refuses it (a 4xx other than 408, 425 and 429) will refuse it again, so it is set aside with the peer's reason,
+ * as is one that cannot even be sent; anything else is retried with a doubling delay, up to a minute, until {@code opencloud.federation.give-up-after}.
  */
 @Component
 public class PeerDelivery {
@@ -46,6 +46,11 @@ public class PeerDelivery {
         } catch (PeerUnavailableException e) {
             peers.failed(peer.peerId(), e.getMessage(), properties.unreachableAfter());
             retryOrGiveUp(delivery, null, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot send {} {} to peer {}; set aside", delivery.type().type(), delivery.eventId(),
+                    peer.peerId(), e);
+            deliveries.abandon(delivery.id(), null, "cannot be sent: " + e);
             return;
         }
         if (answer.taken() || answer.alreadyTaken()) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -19,26 +20,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where peers' events arrive ({@code POST /events} with a {@code io.opencloud.federation.*} type). Before anything is
- * done, in this order: the data must match the type's schema (400); the event must carry a time within
- * {@code opencloud.federation.replay-window} of this clock (403); its signer must be a known peer, or, for a join
- * request, the newcomer whose key the request carries (403); the signature must be the signer's over the event
- * (403); and the event must not have been received before (409, so that a replay is refused and a sender's retry
- * knows it is done). Only then does the type's {@link PeerEventHandler} act, and it checks the signer's membership.
+ * done, in this order: the data must match the type's schema (400); the event must be meant for this control plane
+ * and carry a time within {@code opencloud.federation.replay-window} of this clock (403); its signer must be a known
+ * peer (425, since the news of a new member may still be on its way), or, for a join request, the newcomer whose
+ * signed card the request carries (403); the signature must be the signer's over the event (403); and the event must
+ * not have been received before (409, so that a replay is refused and a sender's retry knows it is done). Only then
+ * does the type's {@link PeerEventHandler} act, and it checks the signer's membership (403, or 425 when the signer
+ * may not have been announced yet).
  */
 @Component
 public class PeerEventInbox {
 
     private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
     private final Peers peers;
+    private final PeerCards cards;
+    private final Identities identities;
     private final ReceivedPeerEvents received;
     private final Map<FederationType, PeerEventHandler> handlers;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final FederationProperties properties;
 
-    public PeerEventInbox(Peers peers, ReceivedPeerEvents received, List<PeerEventHandler> handlers,
-                          TransactionTemplate transactions, JsonMapper json, FederationProperties properties) {
+    public PeerEventInbox(Peers peers, PeerCards cards, Identities identities, ReceivedPeerEvents received,
+                          List<PeerEventHandler> handlers, TransactionTemplate transactions, JsonMapper json,
+                          FederationProperties properties) {
         this.peers = peers;
+        this.cards = cards;
+        this.identities = identities;
         this.received = received;
         this.handlers = handlers.stream().collect(Collectors.toMap(PeerEventHandler::type, Function.identity()));
         this.transactions = transactions;
@@ -55,9 +63,16 @@ public class PeerEventInbox {
         JsonNode data = json.readTree(event.getData().toBytes());
         Object signer = event.getExtension(FederationType.SIGNER);
         Object signature = event.getExtension(FederationType.SIGNATURE);
-        if (signer == null || signature == null) {
-            return forbidden("unsigned", "a peer event must be signed: the extensions " + FederationType.SIGNER
-                    + " and " + FederationType.SIGNATURE + " are missing");
+        Object recipient = event.getExtension(FederationType.RECIPIENT);
+        if (signer == null || signature == null || recipient == null) {
+            return forbidden("unsigned", "a peer event must be signed and addressed: one of the extensions "
+                    + FederationType.SIGNER + ", " + FederationType.RECIPIENT + " and " + FederationType.SIGNATURE
+                    + " is missing");
+        }
+        String self = identities.self().peerId();
+        if (!self.equals(recipient.toString())) {
+            return forbidden("misdirected-event", "the event is meant for " + recipient + ", not for this control"
+                    + " plane (" + self + ")");
         }
         if (event.getTime() == null) {
             return forbidden("stale-event", "a peer event must carry its time, so that a replay can be told");
@@ -71,15 +86,19 @@ public class PeerEventInbox {
         PeerCard card;
         if (type == FederationType.JOIN_REQUESTED) {
             card = json.convertValue(data.get("member"), PeerCard.class);
-            if (!card.selfConsistent() || !card.peerId().equals(signer.toString())) {
-                return forbidden("forged-event", "the newcomer's peer id must be the SHA-256 of the key it carries and"
-                        + " name the signer; " + signer + " does not");
+            Optional<String> refusal = cards.refusal(card);
+            if (refusal.isPresent()) {
+                return forbidden("untrusted-card", refusal.get());
+            }
+            if (!card.peerId().equals(signer.toString())) {
+                return forbidden("forged-event", "the newcomer's card is " + card.peerId() + "'s, but " + signer
+                        + " signed the request");
             }
         } else {
-            var known = peers.card(signer.toString());
+            Optional<PeerCard> known = peers.card(signer.toString());
             if (known.isEmpty()) {
-                return forbidden("unknown-peer", "the signer " + signer + " is not a peer of this control plane;"
-                        + " only members of a network it belongs to may send it events");
+                return new PeerEventOutcome.Refused(425, "unknown-peer", "the signer " + signer + " is not a peer of"
+                        + " this control plane (yet): only members of a network it belongs to may send it events");
             }
             card = known.get();
         }
@@ -91,7 +110,10 @@ public class PeerEventInbox {
         try {
             return transactions.execute(status -> act(verified));
         } catch (PeerEventRefusedException e) {
-            return forbidden("not-a-member", e.getMessage());
+            return e.tooEarly() ? new PeerEventOutcome.Refused(425, "not-a-member-yet", e.getMessage())
+                    : forbidden("not-a-member", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new PeerEventOutcome.Refused(400, "invalid-event", e.getMessage());
         }
     }
 

@@ -30,7 +30,7 @@ public class PeerHealth {
     private void probe(Peer peer) {
         try {
             PeerCard answered = client.identity(peer.endpoint());
-            if (answered.peerId().equals(peer.peerId()) && answered.selfConsistent()) {
+            if (answered.peerId().equals(peer.peerId()) && answered.fault().isEmpty()) {
                 peers.answered(peer.peerId());
             } else {
                 peers.failed(peer.peerId(), peer.endpoint() + " now answers as another control plane ("
@@ -38,6 +38,8 @@ public class PeerHealth {
             }
         } catch (PeerUnavailableException e) {
             peers.failed(peer.peerId(), e.getMessage(), properties.unreachableAfter());
+        } catch (RuntimeException e) {
+            peers.failed(peer.peerId(), "cannot be probed: " + e, properties.unreachableAfter());
         }
     }
 }

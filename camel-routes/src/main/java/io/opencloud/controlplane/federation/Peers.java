@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class Peers {
 
     private static final String SELECT = """
-            SELECT p.peer_id, p.name, p.endpoint, p.public_key, p.agreement_key, p.health, p.failures, p.last_error,
+            SELECT p.peer_id, p.name, p.endpoint, p.health, p.failures, p.last_error,
                    p.first_seen_at, p.last_seen_at, p.checked_at,
                    array_remove(array_agg(m.network_id ORDER BY m.network_id), NULL) AS networks
             FROM federation_peer p LEFT JOIN federation_member m USING (peer_id)
@@ -28,21 +28,27 @@ public class Peers {
     }
 
     /**
-     * Records a peer's card, or its new name, endpoint or agreement key. The id is the hash of the signing key, so a
-     * card under a known id carries the same signing key.
+     * Records a peer's card (checked by {@link PeerCards} first), or its newer one: the peer signed it, so whoever
+     * passed it on could not change it, and an older card than the one held changes nothing.
      */
     public void remember(PeerCard card) {
         jdbc.sql("""
-                        INSERT INTO federation_peer (peer_id, name, endpoint, public_key, agreement_key)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO federation_peer (peer_id, name, endpoint, public_key, agreement_key, card_issued_at,
+                            card_signature)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (peer_id) DO UPDATE SET name = excluded.name, endpoint = excluded.endpoint,
-                            agreement_key = excluded.agreement_key""")
-                .params(card.peerId(), card.name(), card.endpoint(), card.publicKeyBytes(), card.agreementKeyBytes())
+                            agreement_key = excluded.agreement_key, card_issued_at = excluded.card_issued_at,
+                            card_signature = excluded.card_signature
+                        WHERE federation_peer.card_issued_at::timestamptz < excluded.card_issued_at::timestamptz""")
+                .params(card.peerId(), card.name(), card.endpoint(), card.publicKeyBytes(), card.agreementKeyBytes(),
+                        card.issuedAt(), card.signature())
                 .update();
     }
 
     public Optional<PeerCard> card(String peerId) {
-        return jdbc.sql("SELECT peer_id, name, endpoint, public_key, agreement_key FROM federation_peer WHERE peer_id = ?")
+        return jdbc.sql("""
+                        SELECT peer_id, name, endpoint, public_key, agreement_key, card_issued_at, card_signature
+                        FROM federation_peer WHERE peer_id = ?""")
                 .param(peerId)
                 .query((row, n) -> cardOf(row))
                 .optional();
@@ -66,19 +72,23 @@ public class Peers {
                 .param(peerId).update();
     }
 
-    /** The peer did not answer; after {@code unreachableAfter} failures in a row it is unreachable. */
+    /**
+     * The peer did not answer; after {@code unreachableAfter} failures in a row it is unreachable. The error is cut
+     * short: it may quote what answered at the peer's address.
+     */
     public void failed(String peerId, String error, int unreachableAfter) {
         jdbc.sql("""
                         UPDATE federation_peer SET failures = failures + 1, last_error = ?, checked_at = now(),
                             health = CASE WHEN failures + 1 >= ? THEN 'UNREACHABLE' ELSE health END
                         WHERE peer_id = ?""")
-                .params(error, unreachableAfter, peerId).update();
+                .params(error.length() > 500 ? error.substring(0, 500) + "…" : error, unreachableAfter, peerId).update();
     }
 
     public static PeerCard cardOf(ResultSet row) throws SQLException {
         return new PeerCard(row.getString("peer_id"), row.getString("name"), row.getString("endpoint"),
                 Base64.getEncoder().encodeToString(row.getBytes("public_key")),
-                Base64.getEncoder().encodeToString(row.getBytes("agreement_key")));
+                Base64.getEncoder().encodeToString(row.getBytes("agreement_key")), row.getString("card_issued_at"),
+                row.getString("card_signature"));
     }
 
     private static Peer peerOf(ResultSet row) throws SQLException {

@@ -12,7 +12,8 @@ import java.util.Optional;
  *   <li>{@code time >= <RFC 3339 instant>}: the macaroon is valid from that instant on;</li>
  *   <li>{@code action = <a>[,<b>...]}: the request's action is one of those listed;</li>
  *   <li>{@code resource = <r>}: the request's resource is {@code r} or lies below it ({@code r/...}), so a holder
- *       can attenuate a macaroon to a part of what it was issued for.</li>
+ *       can attenuate a macaroon to a part of what it was issued for; a request whose path has an empty, {@code .}
+ *       or {@code ..} segment is refused, since it could name something outside {@code r}.</li>
  * </ul>
  * A holder attenuates by adding more caveats; each must hold, so rights only ever narrow.
  */
@@ -59,11 +60,21 @@ public final class Caveats {
         if (caveat.startsWith(RESOURCE)) {
             String granted = caveat.substring(RESOURCE.length());
             String wanted = request.resource();
+            if (climbs(wanted)) {
+                return Optional.of("the resource \"" + wanted + "\" has an empty, . or .. segment, which could reach"
+                        + " outside what was granted");
+            }
             boolean covered = wanted.equals(granted) || wanted.startsWith(granted.endsWith("/") ? granted : granted + "/");
             return covered ? Optional.empty()
                     : Optional.of("caveat \"" + caveat + "\" does not cover the resource \"" + wanted + "\"");
         }
         return Optional.of("caveat \"" + caveat + "\" is not one this control plane understands");
+    }
+
+    private static boolean climbs(String resource) {
+        String path = resource.contains("://") ? resource.substring(resource.indexOf("://") + 3) : resource;
+        return Arrays.stream(path.split("/")).anyMatch(segment -> segment.isEmpty() || segment.equals(".")
+                || segment.equals(".."));
     }
 
     private static Optional<String> notBefore(String caveat, Instant now) {

@@ -67,6 +67,10 @@ class MacaroonFunctionsTest {
         assertThat(verify(macaroon.macaroon(), "s3://results/run-42", "read", NOW.plus(Duration.ofHours(2))).reason())
                 .contains("expired at 2026-11-23T11:00:00Z");
         assertThat(verify("not a macaroon", "r", "read", NOW).reason()).contains("V2 binary format");
+        assertThat(verify(macaroon.macaroon(), "s3://results/run-42/../run-43", "read", NOW).reason())
+                .contains("has an empty, . or .. segment");
+        assertThat(verify(macaroon.macaroon(), "s3://results/run-42//x", "read", NOW).valid()).isFalse();
+        assertThat(verify(macaroon.macaroon(), "s3://results/run-42/part/", "read", NOW).valid()).isTrue();
     }
 
     @Test

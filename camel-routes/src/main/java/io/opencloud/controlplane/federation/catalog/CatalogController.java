@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,7 +79,8 @@ public class CatalogController {
             throw RequestRefusedException.invalid(faults);
         }
         boolean created = resources.find(name).isEmpty();
-        Set<String> concerned = new LinkedHashSet<>(sharedWith);
+        // Sorted, so that concurrent saves lock their networks in the same order.
+        Set<String> concerned = new TreeSet<>(sharedWith);
         resources.find(name).ifPresent(previous -> concerned.addAll(previous.sharedWith()));
         ResourceSpec spec = new ResourceSpec(name, body.get("kind").asString(), body.get("card"),
                 body.path("inputs").isArray() ? body.get("inputs") : json.createArrayNode());

@@ -42,6 +42,8 @@ public class ShareAnnouncements {
         if (peerIds.isEmpty()) {
             return;
         }
+        // Under the network's lock, a later sequence always reads what every earlier announcement's change wrote.
+        networks.lock(networkId);
         long sequence = jdbc.sql("SELECT nextval('federation_share_sequence')").query(Long.class).single();
         ObjectNode data = json.createObjectNode().put("network", networkId).put("sequence", sequence);
         data.set("resources", json.valueToTree(resources.sharedWith(networkId)));

@@ -38,13 +38,16 @@ public class ShareHandler implements PeerEventHandler {
     public String handle(VerifiedPeerEvent event) {
         String networkId = event.data().get("network").asString();
         if (networks.find(networkId).isEmpty() || !networks.isMember(networkId, event.signer().peerId())) {
-            throw new PeerEventRefusedException(event.signer().name() + " is not a member of network " + networkId
-                    + " here; it cannot share resources in it");
+            throw PeerEventRefusedException.tooEarly(event.signer().name() + " is not a member of network "
+                    + networkId + " here (or the news of it has not arrived yet); it cannot share resources in it");
         }
         List<ResourceSpec> resources = StreamSupport.stream(event.data().get("resources").spliterator(), false)
                 .map(node -> new ResourceSpec(node.get("name").asString(), node.get("kind").asString(),
                         node.get("card"), node.get("inputs")))
                 .toList();
+        if (resources.stream().map(ResourceSpec::name).distinct().count() < resources.size()) {
+            throw new IllegalArgumentException("the announcement names a resource twice");
+        }
         boolean taken = shared.replace(event.signer().peerId(), networkId, event.data().get("sequence").asLong(),
                 resources);
         return taken ? resources.size() + " resources of " + event.signer().name() + " in network " + networkId

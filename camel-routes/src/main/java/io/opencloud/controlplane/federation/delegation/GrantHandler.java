@@ -35,8 +35,8 @@ public class GrantHandler implements PeerEventHandler {
     public String handle(VerifiedPeerEvent event) {
         String provider = event.signer().peerId();
         if (networks.all().stream().noneMatch(network -> networks.isMember(network.networkId(), provider))) {
-            throw new PeerEventRefusedException(event.signer().name() + " shares no network with this control plane;"
-                    + " it cannot grant it anything");
+            throw PeerEventRefusedException.tooEarly(event.signer().name() + " shares no network with this control"
+                    + " plane (or the news of it has not arrived yet); it cannot grant it anything");
         }
         JsonNode data = event.data();
         held.keep(provider, UUID.fromString(data.get("id").asString()), data.get("resource").asString(),

@@ -97,8 +97,9 @@ public class GrantsController {
     @PostMapping("/{provider}/{id}/discharge")
     public Map<String, Object> discharge(@PathVariable String provider, @PathVariable String id,
                                          @RequestBody(required = false) String text) {
-        String macaroon = macaroonOf(get(provider, id), text);
-        return Map.of("macaroon", macaroon, "discharges", discharger.discharge(macaroon));
+        HeldGrant grant = get(provider, id);
+        String macaroon = macaroonOf(grant, text);
+        return Map.of("macaroon", macaroon, "discharges", discharger.discharge(grant, macaroon));
     }
 
     @PostMapping("/{provider}/{id}/token")
@@ -108,7 +109,7 @@ public class GrantsController {
         JsonNode body = JsonBodies.object(json, text);
         String macaroon = macaroonOf(grant, text);
         ObjectNode request = json.createObjectNode().put("macaroon", macaroon);
-        request.set("discharges", json.valueToTree(discharger.discharge(macaroon)));
+        request.set("discharges", json.valueToTree(discharger.discharge(grant, macaroon)));
         request.putObject("request").put("resource", body.path("request").path("resource").asString(grant.resource()))
                 .put("action", body.path("request").path("action").asString(grant.action()));
         PeerCard card = peers.card(provider).orElseThrow();

@@ -143,11 +143,15 @@ public class ProviderController {
             throw new RequestRefusedException(HttpStatus.FORBIDDEN, "expired-token",
                     List.of("the request token expired at " + request.expiresAt() + "; request another"));
         }
+        Grant grant = grants.find(request.grant()).orElseThrow();
+        if (grant.revokedAt() != null) {
+            throw new RequestRefusedException(HttpStatus.FORBIDDEN, "revoked-grant",
+                    List.of("the grant was revoked at " + grant.revokedAt()));
+        }
         if (!tokens.exchangeOnce(token)) {
             throw RequestRefusedException.conflict("the request token was already exchanged at "
                     + tokens.find(token).orElseThrow().exchangedAt() + "; a request token is good once");
         }
-        Grant grant = grants.find(request.grant()).orElseThrow();
         Instant expiresAt = earliest(grant.expiresAt().toInstant(), Instant.now().plus(ACCESS_TOKEN_LIFE));
         String access = tokens.issue(ExecutionTokens.ACCESS, grant.id(), request.resource(), request.action(),
                 expiresAt);

@@ -2,6 +2,7 @@ package io.opencloud.controlplane.federation.network;
 
 import io.opencloud.controlplane.federation.Identities;
 import io.opencloud.controlplane.federation.PeerCard;
+import io.opencloud.controlplane.federation.PeerCards;
 import io.opencloud.controlplane.federation.PeerEventHandler;
 import io.opencloud.controlplane.federation.PeerEventRefusedException;
 import io.opencloud.controlplane.federation.Peers;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Learns a network's members. Taken only from the member this control plane asked to admit it, from a private
  * network's owner, or from a member of the public network; and only when it lists this control plane. A private
- * network's list replaces what was known (its owner decides), and the resources of members no longer listed are
- * forgotten; the public network's list adds members. Each member met for the first time is told what this control
+ * network's list replaces what was known (its owner decides), unless a newer list was taken before, and the
+ * resources of members no longer listed are forgotten; the public network's list adds members. Every card listed
+ * must be signed by its own member. Each member met for the first time is told what this control
  * plane shares in the network.
  *
  * <p>Consumes {@code io.opencloud.federation.join.completed.v1}; produces
@@ -33,13 +35,15 @@ public class JoinCompletedHandler implements PeerEventHandler {
     private final Networks networks;
     private final Peers peers;
     private final Identities identities;
+    private final PeerCards cards;
     private final ShareAnnouncements shares;
     private final SharedResources shared;
     private final JsonMapper json;
 
-    public JoinCompletedHandler(Networks networks, Peers peers, Identities identities, ShareAnnouncements shares,
-                                SharedResources shared, JsonMapper json) {
+    public JoinCompletedHandler(Networks networks, Peers peers, Identities identities, PeerCards cards,
+                                ShareAnnouncements shares, SharedResources shared, JsonMapper json) {
         this.networks = networks;
+        this.cards = cards;
         this.peers = peers;
         this.identities = identities;
         this.shares = shares;
@@ -60,40 +64,47 @@ public class JoinCompletedHandler implements PeerEventHandler {
         String signer = event.signer().peerId();
         boolean isPublic = NetworkRow.PUBLIC_ID.equals(networkId);
         if (isPublic != NetworkRow.PUBLIC.equals(visibility) || isPublic == (owner != null)) {
-            throw new PeerEventRefusedException("only the network \"public\" is public, and it alone has no owner");
+            throw PeerEventRefusedException.refused("only the network \"public\" is public, and it alone has no owner");
         }
+        networks.lock(networkId);
         Optional<NetworkRow> known = networks.find(networkId);
         boolean asked = networks.pendingAdmitter(networkId).filter(signer::equals).isPresent();
         if (!asked) {
             if (known.isEmpty()) {
-                throw new PeerEventRefusedException("this control plane did not ask to join network " + networkId
+                throw PeerEventRefusedException.refused("this control plane did not ask to join network " + networkId
                         + " and is not a member of it");
             }
             if (!isPublic && !signer.equals(known.get().owner())) {
-                throw new PeerEventRefusedException(event.signer().name() + " is not the owner of network "
+                throw PeerEventRefusedException.refused(event.signer().name() + " is not the owner of network "
                         + networkId + "; only its owner announces its members");
             }
             if (isPublic && !networks.isMember(networkId, signer)) {
-                throw new PeerEventRefusedException(event.signer().name() + " is not a member of the public network"
+                throw PeerEventRefusedException.refused(event.signer().name() + " is not a member of the public network"
                         + " here; it cannot announce members");
             }
         }
         if (!isPublic && !signer.equals(owner)) {
-            throw new PeerEventRefusedException("the announcement names " + owner + " as the owner, but "
+            throw PeerEventRefusedException.refused("the announcement names " + owner + " as the owner, but "
                     + event.signer().name() + " signed it");
         }
         List<PeerCard> members = StreamSupport.stream(event.data().get("members").spliterator(), false)
                 .map(node -> json.convertValue(node, PeerCard.class)).toList();
         String self = identities.self().peerId();
         if (members.stream().noneMatch(member -> member.peerId().equals(self))) {
-            throw new PeerEventRefusedException("the announcement of network " + networkId
+            throw PeerEventRefusedException.refused("the announcement of network " + networkId
                     + " does not list this control plane");
         }
-        members.stream().filter(member -> !member.selfConsistent()).findFirst().ifPresent(member -> {
-            throw new PeerEventRefusedException("member " + member.name() + "'s peer id is not the hash of its key");
-        });
+        for (PeerCard member : members) {
+            cards.refusal(member).ifPresent(reason -> {
+                throw PeerEventRefusedException.refused("the announcement lists a card that cannot be taken: " + reason);
+            });
+        }
         if (!isPublic) {
             networks.remember(networkId, event.data().get("name").asString(), owner);
+            if (!networks.takeMembersSequence(networkId, event.data().get("sequence").asLong())) {
+                return "an announcement of network " + networkId + " newer than this one was taken before;"
+                        + " nothing changed";
+            }
         }
         Set<String> others = new LinkedHashSet<>();
         for (PeerCard member : members) {

@@ -52,21 +52,22 @@ public class JoinRequestHandler implements PeerEventHandler {
     public String handle(VerifiedPeerEvent event) {
         String networkId = event.data().get("network").asString();
         PeerCard newcomer = event.signer();
-        NetworkRow network = networks.find(networkId).orElseThrow(() -> new PeerEventRefusedException(
+        networks.lock(networkId);
+        NetworkRow network = networks.find(networkId).orElseThrow(() -> PeerEventRefusedException.refused(
                 "this control plane is not a member of network " + networkId));
         String self = identities.self().peerId();
         if (newcomer.peerId().equals(self)) {
-            throw new PeerEventRefusedException("a control plane cannot join a network through itself");
+            throw PeerEventRefusedException.refused("a control plane cannot join a network through itself");
         }
         if (!network.isPublic()) {
             if (!self.equals(network.owner())) {
-                throw new PeerEventRefusedException("network " + networkId + " (" + network.name() + ") is owned by "
+                throw PeerEventRefusedException.refused("network " + networkId + " (" + network.name() + ") is owned by "
                         + network.owner() + "; only its owner admits members");
             }
             String secret = new String(secrets.open(networks.sealedJoinSecret(networkId).orElseThrow(),
                     JoinSecrets.sealedFor(networkId)), StandardCharsets.US_ASCII);
             if (!JoinProof.matches(secret, networkId, newcomer.peerId(), event.data().path("proof").asString(null))) {
-                throw new PeerEventRefusedException("the join key " + newcomer.name() + " used does not match network "
+                throw PeerEventRefusedException.refused("the join key " + newcomer.name() + " used does not match network "
                         + networkId + " (" + network.name() + "): ask its owner for the current key");
             }
         }

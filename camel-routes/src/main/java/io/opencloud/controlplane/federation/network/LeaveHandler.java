@@ -8,7 +8,8 @@ import io.opencloud.events.FederationType;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets a member that left a network, and what it shared there. Only a member can leave, and only for itself.
+ * Forgets a member that left a network, and what it shared there. Only a member can leave, and only for itself. When
+ * the owner of a private network leaves, the network is dissolved: nobody could admit members any more.
  *
  * <p>Consumes {@code io.opencloud.federation.leave.completed.v1}; produces nothing. Idempotent.
  */
@@ -33,11 +34,16 @@ public class LeaveHandler implements PeerEventHandler {
         String networkId = event.data().get("network").asString();
         String leaving = event.data().get("peerId").asString();
         if (!leaving.equals(event.signer().peerId())) {
-            throw new PeerEventRefusedException(event.signer().name() + " cannot announce that another member left");
+            throw PeerEventRefusedException.refused(event.signer().name() + " cannot announce that another member left");
         }
         if (!networks.isMember(networkId, leaving)) {
-            throw new PeerEventRefusedException(event.signer().name() + " is not a member of network " + networkId
+            throw PeerEventRefusedException.refused(event.signer().name() + " is not a member of network " + networkId
                     + " here");
+        }
+        networks.lock(networkId);
+        if (networks.find(networkId).map(NetworkRow::owner).filter(leaving::equals).isPresent()) {
+            networks.forget(networkId);
+            return event.signer().name() + " dissolved network " + networkId + ", which it owned";
         }
         networks.removeMember(networkId, leaving);
         shared.forget(networkId, leaving);

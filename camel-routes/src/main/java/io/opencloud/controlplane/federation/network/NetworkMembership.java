@@ -4,6 +4,7 @@ import io.opencloud.controlplane.federation.Identities;
 import io.opencloud.controlplane.federation.Identity;
 import io.opencloud.controlplane.federation.PeerAnswer;
 import io.opencloud.controlplane.federation.PeerCard;
+import io.opencloud.controlplane.federation.PeerCards;
 import io.opencloud.controlplane.federation.PeerClient;
 import io.opencloud.controlplane.federation.PeerDeliveries;
 import io.opencloud.controlplane.federation.PeerUnavailableException;
@@ -13,6 +14,7 @@ import io.opencloud.events.FederationType;
 import io.opencloud.functions.secrets.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,15 +32,17 @@ public class NetworkMembership {
 
     private final Networks networks;
     private final Peers peers;
+    private final PeerCards cards;
     private final Identities identities;
     private final SecretBox secrets;
     private final PeerClient client;
     private final PeerDeliveries deliveries;
     private final JsonMapper json;
 
-    public NetworkMembership(Networks networks, Peers peers, Identities identities, SecretBox secrets,
+    public NetworkMembership(Networks networks, Peers peers, PeerCards cards, Identities identities, SecretBox secrets,
                              PeerClient client, PeerDeliveries deliveries, JsonMapper json) {
         this.networks = networks;
+        this.cards = cards;
         this.peers = peers;
         this.identities = identities;
         this.secrets = secrets;
@@ -94,9 +98,13 @@ public class NetworkMembership {
         return member;
     }
 
-    /** Tells every other member this control plane leaves, then forgets the network and what was shared there. */
+    /**
+     * Tells every other member this control plane leaves, then forgets the network and what was shared there. When
+     * the owner leaves, its members dissolve the network.
+     */
     @Transactional
     public void leave(NetworkRow network) {
+        networks.lock(network.networkId());
         ObjectNode data = json.createObjectNode().put("network", network.networkId())
                 .put("peerId", identities.self().peerId());
         for (PeerCard member : networks.members(network.networkId())) {
@@ -108,9 +116,10 @@ public class NetworkMembership {
     private PeerCard reach(String endpoint) {
         try {
             PeerCard card = client.identity(endpoint);
-            if (!card.selfConsistent()) {
-                throw new RequestRefusedException(HttpStatus.BAD_GATEWAY, "peer-unavailable", List.of(endpoint
-                        + " answers with a peer id that is not the hash of its key"));
+            Optional<String> refusal = cards.refusal(card);
+            if (refusal.isPresent()) {
+                throw new RequestRefusedException(HttpStatus.BAD_GATEWAY, "untrusted-card", List.of(endpoint
+                        + " answers with a card that cannot be taken: " + refusal.get()));
             }
             return card;
         } catch (PeerUnavailableException e) {
@@ -122,7 +131,7 @@ public class NetworkMembership {
         peers.remember(admitter);
         networks.requestJoin(networkId, admitter.peerId());
         ObjectNode data = json.createObjectNode().put("network", networkId);
-        data.set("member", json.valueToTree(identities.self().card()));
+        data.set("member", json.valueToTree(identities.card()));
         if (proof != null) {
             data.put("proof", proof);
         }

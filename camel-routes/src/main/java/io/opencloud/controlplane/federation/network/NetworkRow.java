@@ -12,7 +12,6 @@ public record NetworkRow(String networkId, String name, String visibility, Strin
 
     public static final String PUBLIC_ID = "public";
     public static final String PUBLIC = "PUBLIC";
-    public static final String PRIVATE = "PRIVATE";
 
     public boolean isPublic() {
         return PUBLIC.equals(visibility);

@@ -39,6 +39,23 @@ public class Networks {
                 .list();
     }
 
+    /**
+     * Locks the network's row until the transaction ends, so that joins, leaves and announcements of one network
+     * take turns and each announcement lists what the one before it left.
+     */
+    public void lock(String networkId) {
+        jdbc.sql("SELECT network_id FROM federation_network WHERE network_id = ? FOR UPDATE").param(networkId)
+                .query(String.class).optional();
+    }
+
+    /** Takes the sequence of a membership announcement; false when one as new or newer was taken before. */
+    public boolean takeMembersSequence(String networkId, long sequence) {
+        return jdbc.sql("""
+                        UPDATE federation_network SET members_sequence = ?
+                        WHERE network_id = ? AND members_sequence < ?""")
+                .params(sequence, networkId, sequence).update() == 1;
+    }
+
     public void createPrivate(String networkId, String name, String ownerPeerId, byte[] sealedJoinSecret) {
         jdbc.sql("""
                         INSERT INTO federation_network (network_id, name, visibility, owner_peer_id, sealed_join_secret)
@@ -64,7 +81,8 @@ public class Networks {
     /** The other members of the network, as their cards. */
     public List<PeerCard> members(String networkId) {
         return jdbc.sql("""
-                        SELECT p.peer_id, p.name, p.endpoint, p.public_key, p.agreement_key
+                        SELECT p.peer_id, p.name, p.endpoint, p.public_key, p.agreement_key, p.card_issued_at,
+                               p.card_signature
                         FROM federation_member m JOIN federation_peer p USING (peer_id)
                         WHERE m.network_id = ? ORDER BY p.name, p.peer_id""")
                 .param(networkId)
