@@ -284,6 +284,19 @@ class FederationTest {
     }
 
     @Test
+    void aPeerThatIsRenamedIsKnownByItsNewName() {
+        String rename = "{\"name\":\"%s\",\"endpoint\":\"" + beta.endpoint() + "\"}";
+        assertThat(beta.http().putJson("/admin/identity", rename.formatted("beta-renamed")).statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> alpha.getJson("/peers/" + beta.peerId()).get("name").asString()
+                .equals("beta-renamed"));
+
+        assertThat(beta.http().putJson("/admin/identity", rename.formatted("beta")).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> alpha.getJson("/peers/" + beta.peerId()).get("name").asString()
+                .equals("beta"));
+    }
+
+    @Test
     void aMemberThatLeavesTakesItsResourcesAlong() {
         JsonNode created = json(alpha.http().postJson("/networks", "{\"name\":\"short-lived\"}"));
         String shortLived = created.get("network").asString();

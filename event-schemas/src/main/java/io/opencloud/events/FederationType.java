@@ -19,7 +19,9 @@ public enum FederationType {
     /** A provider announces every resource it shares with a network; each announcement replaces the previous. */
     SHARE_COMPLETED("share", "completed"),
     /** A provider hands a peer a macaroon it issued for that peer. */
-    GRANT_COMPLETED("grant", "completed");
+    GRANT_COMPLETED("grant", "completed"),
+    /** A control plane tells its peers its new card, after it was renamed or moved. */
+    CARD_COMPLETED("card", "completed");
 
     /** The extension naming the sender: the base64url SHA-256 of its public key. */
     public static final String SIGNER = "signer";

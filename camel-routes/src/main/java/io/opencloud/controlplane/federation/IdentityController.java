@@ -3,9 +3,9 @@ package io.opencloud.controlplane.federation;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.Names;
 import io.opencloud.controlplane.provision.RequestRefusedException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,17 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /admin/identity}: this control plane's name, public endpoint and signing key ({@code GET}), and the change
- * of its name or endpoint ({@code PUT}); the key pair is made on the first start and never changes here.
+ * of its name or endpoint ({@code PUT}), which its peers are told of; the key pairs are made on the first start and
+ * never change here.
  */
 @RestController
 @RequestMapping("/admin/identity")
 public class IdentityController {
 
     private final Identities identities;
+    private final CardAnnouncer cards;
     private final JsonMapper json;
 
-    public IdentityController(Identities identities, JsonMapper json) {
+    public IdentityController(Identities identities, CardAnnouncer cards, JsonMapper json) {
         this.identities = identities;
+        this.cards = cards;
         this.json = json;
     }
 
@@ -36,6 +39,7 @@ public class IdentityController {
     }
 
     @PutMapping
+    @Transactional
     public Identity update(@RequestBody(required = false) String text) {
         Identity current = get();
         JsonNode body = JsonBodies.object(json, text);
@@ -45,22 +49,15 @@ public class IdentityController {
         if (!Names.valid(name)) {
             errors.add("name: " + Names.rule());
         }
-        if (!isHttpUrl(endpoint)) {
+        if (!PeerCard.isHttpUrl(endpoint)) {
             errors.add("endpoint: an absolute http or https URL at which the peers reach this control plane, not \""
                     + endpoint + "\"");
         }
         if (!errors.isEmpty()) {
             throw RequestRefusedException.invalid(errors);
         }
-        return identities.update(name, endpoint);
-    }
-
-    private static boolean isHttpUrl(String text) {
-        try {
-            URI uri = URI.create(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        Identity updated = identities.update(name, endpoint);
+        cards.announce();
+        return updated;
     }
 }

@@ -3,6 +3,7 @@ package io.opencloud.controlplane.federation;
 import io.opencloud.events.FederationType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,18 +36,24 @@ public class PeerDeliveries {
                 .update();
     }
 
-    /** Events due now, oldest first, at most {@code limit}. */
-    public List<Delivery> due(int limit) {
+    /**
+     * Claims the events due now, oldest first, at most {@code limit}: each is leased for {@code lease}, so that a
+     * second sender skips it and a sender that dies while sending leaves it to be sent again when the lease ends.
+     */
+    public List<Delivery> claimDue(int limit, Duration lease) {
         return jdbc.sql("""
-                        SELECT delivery_id, peer_id, event_id, event_type, subject, data, created_at, attempts
-                        FROM federation_delivery
-                        WHERE delivered_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= now()
-                        ORDER BY delivery_id LIMIT ?""")
-                .param(limit)
+                        UPDATE federation_delivery SET next_attempt_at = now() + ? * interval '1 millisecond'
+                        WHERE delivery_id IN (
+                            SELECT delivery_id FROM federation_delivery
+                            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= now()
+                            ORDER BY delivery_id LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING delivery_id, peer_id, event_id, event_type, subject, data, created_at, attempts""")
+                .params(lease.toMillis(), limit)
                 .query((row, n) -> new Delivery(row.getLong(1), row.getString(2), row.getString(3),
                         FederationType.of(row.getString(4)).orElseThrow(), row.getString(5), row.getString(6),
                         row.getObject(7, OffsetDateTime.class), row.getInt(8)))
-                .list();
+                .list()
+                .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
     }
 
     public void delivered(long id, int status) {

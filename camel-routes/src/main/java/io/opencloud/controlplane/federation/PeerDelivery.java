@@ -3,6 +3,8 @@ package io.opencloud.controlplane.federation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ public class PeerDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(PeerDelivery.class);
     private static final int BATCH = 100;
     private static final Duration MAX_DELAY = Duration.ofMinutes(1);
+    /** Longer than a round with every event timing out would take. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final PeerDeliveries deliveries;
     private final Peers peers;
@@ -31,13 +35,23 @@ public class PeerDelivery {
         this.properties = properties;
     }
 
+    /*
+     * A peer that did not answer is not called again in the same round: its other events wait for their next
+     * attempt, so that one dead peer costs one timeout a round, not one per event.
+     */
     public void deliverDue() {
-        for (PeerDeliveries.Delivery delivery : deliveries.due(BATCH)) {
-            deliver(delivery);
+        Set<String> silent = new HashSet<>();
+        for (PeerDeliveries.Delivery delivery : deliveries.claimDue(BATCH, LEASE)) {
+            if (silent.contains(delivery.peerId())) {
+                deliveries.retryIn(delivery.id(), Duration.ofSeconds(1), null, "waits: the peer did not answer");
+            } else if (!deliver(delivery)) {
+                silent.add(delivery.peerId());
+            }
         }
     }
 
-    private void deliver(PeerDeliveries.Delivery delivery) {
+    /** Sends one event; false when the peer did not answer. */
+    private boolean deliver(PeerDeliveries.Delivery delivery) {
         PeerCard peer = peers.card(delivery.peerId()).orElseThrow();
         PeerAnswer answer;
         try {
@@ -46,12 +60,12 @@ public class PeerDelivery {
         } catch (PeerUnavailableException e) {
             peers.failed(peer.peerId(), e.getMessage(), properties.unreachableAfter());
             retryOrGiveUp(delivery, null, e.getMessage());
-            return;
+            return false;
         } catch (RuntimeException e) {
             LOG.warn("Cannot send {} {} to peer {}; set aside", delivery.type().type(), delivery.eventId(),
                     peer.peerId(), e);
             deliveries.abandon(delivery.id(), null, "cannot be sent: " + e);
-            return;
+            return true;
         }
         if (answer.taken() || answer.alreadyTaken()) {
             deliveries.delivered(delivery.id(), answer.status());
@@ -61,11 +75,16 @@ public class PeerDelivery {
                     delivery.eventId(), answer.body());
             deliveries.abandon(delivery.id(), answer.status(), answer.body());
             peers.answered(peer.peerId());
+        } else if (answer.status() == 425) {
+            peers.answered(peer.peerId());
+            retryOrGiveUp(delivery, answer.status(), answer.body());
         } else {
             peers.failed(peer.peerId(), "answered " + answer.status() + ": " + answer.body(),
                     properties.unreachableAfter());
             retryOrGiveUp(delivery, answer.status(), answer.body());
+            return false;
         }
+        return true;
     }
 
     private void retryOrGiveUp(PeerDeliveries.Delivery delivery, Integer status, String error) {

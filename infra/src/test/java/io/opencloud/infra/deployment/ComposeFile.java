@@ -134,6 +134,8 @@ final class ComposeFile {
         // Nothing in-process, and Debezium runs on Kafka Connect; the rest as on the embedded default.
         env.put("OPENCLOUD_SERVICES_EMBEDDED", "false");
         env.put("OPENCLOUD_OUTBOX_RELAY_ENABLED", "false");
+        // Requests from the host arrive through Docker's bridge, not the loopback: the administrative APIs need it.
+        env.put("OPENCLOUD_ADMIN_TOKEN", "${OPENCLOUD_ADMIN_TOKEN:-}");
         for (String domain : Operation.domains()) {
             env.put("OPENCLOUD_FUNCTIONS_URLS_" + domain.toUpperCase(Locale.ROOT),
                     "http://" + functionService(domain) + ":8080/");

@@ -140,8 +140,10 @@ public class NetworkMembership {
             answer = client.send(admitter, UUID.randomUUID().toString(), FederationType.JOIN_REQUESTED, networkId,
                     data.toString().getBytes(StandardCharsets.UTF_8));
         } catch (PeerUnavailableException e) {
-            networks.clearJoinRequest(networkId);
-            throw new RequestRefusedException(HttpStatus.BAD_GATEWAY, "peer-unavailable", List.of(e.getMessage()));
+            // The request stays asked for: had the admitter taken it before the answer was lost, its announcement
+            // still finds this control plane expecting it.
+            throw new RequestRefusedException(HttpStatus.BAD_GATEWAY, "peer-unavailable", List.of(e.getMessage()
+                    + "; if it took the request the membership still arrives, otherwise ask again"));
         }
         if (!answer.taken()) {
             networks.clearJoinRequest(networkId);
