@@ -12,10 +12,17 @@ if (!serialized) {
   process.exit(2);
 }
 const now = new Date();
+// As the control plane: a requested path with an empty, . or .. segment, a % escape or a backslash could leave what
+// was granted.
+const climbs = /%|\\/.test(resource) || resource.replace(/^[a-z0-9+.-]+:\/\//, '').replace(/\/$/, '')
+  .split('/').some(segment => segment === '' || segment === '.' || segment === '..');
 
 function check(condition) {
   const [, name, operator, value] = condition.match(/^(\S+) (=|<|>=) (.+)$/) || [];
   if (name === 'resource' && operator === '=') {
+    if (climbs) {
+      return `resource ${resource} has an empty, . or .. segment, a % escape or a backslash`;
+    }
     return resource === value || resource.startsWith(value.endsWith('/') ? value : value + '/') ? null
       : `resource ${resource} is not under ${value}`;
   }

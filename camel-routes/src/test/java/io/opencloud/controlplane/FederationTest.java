@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -154,8 +155,20 @@ class FederationTest {
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(409);
         assertThat(replayed.body()).contains("replayed-event");
 
+        String gammaCard = card(gamma);
+        String altered = gammaCard.replace("\"name\":\"gamma\"", "\"name\":\"not-gamma\"");
+        long next = alpha.bean(JdbcClient.class).sql("SELECT nextval('federation_share_sequence')")
+                .query(Long.class).single();
+        String withAlteredCard = """
+                {"network":"%s","name":"earth-observation","visibility":"PRIVATE","owner":"%s","sequence":%d,
+                 "members":[%s,%s,%s]}""".formatted(network, alpha.peerId(), next, card(alpha), card(beta), altered);
+        HttpResponse<String> taken = send(beta, join, alphaKey, alpha.peerId(), UUID.randomUUID().toString(),
+                Instant.now(), withAlteredCard);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(202);
+
         assertThat(beta.getJson("/networks/" + network).get("members"))
-                .extracting(m -> m.get("name").asString()).containsExactly("alpha");
+                .as("a card its member did not sign is left out").extracting(m -> m.get("name").asString())
+                .containsExactly("alpha");
     }
 
     @Test
@@ -187,6 +200,14 @@ class FederationTest {
                 Instant.now(), membership(99, alpha, beta, gamma));
         assertThat(notOwner.statusCode()).as(notOwner.body()).isEqualTo(403);
         assertThat(notOwner.body()).contains("only its owner announces its members");
+
+        HttpResponse<String> twice = send(alpha, FederationType.SHARE_COMPLETED.type(),
+                beta.bean(Identities.class).signingKey(), beta.peerId(), UUID.randomUUID().toString(), Instant.now(),
+                """
+                        {"network":"%s","sequence":1,"resources":[%s,%s]}""".formatted(network, resource("twin"),
+                        resource("twin")));
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.body()).contains("names a resource twice");
 
         assertThat(alpha.getJson("/networks/" + network).get("members"))
                 .extracting(m -> m.get("name").asString()).containsExactly("beta");
@@ -234,6 +255,15 @@ class FederationTest {
                 presentation(stolen, List.of(dischargeForgedBy(gamma, stolen))));
         assertThat(forgedDischarge.statusCode()).isEqualTo(403);
         assertThat(forgedDischarge.body()).contains("not made by beta");
+
+        JsonNode revoked = issue("read", 600);
+        String revokedPath = "/grants/" + alpha.peerId() + "/" + revoked.get("id").asString();
+        await().atMost(PATIENCE).until(() -> beta.http().get(revokedPath).statusCode() == 200);
+        assertThat(alpha.http().delete("/provider/macaroons/" + revoked.get("id").asString()).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> afterRevocation = beta.http().postJson(revokedPath + "/token", "{}");
+        assertThat(afterRevocation.statusCode()).isEqualTo(403);
+        assertThat(afterRevocation.body()).contains("revoked at");
 
         JsonNode shortLived = issue("read", 1);
         String shortPath = "/grants/" + alpha.peerId() + "/" + shortLived.get("id").asString();
@@ -312,6 +342,14 @@ class FederationTest {
             assertThat(alpha.getJson("/networks/" + shortLived).get("members")).isEmpty();
         });
         assertThat(catalogNames(alpha)).contains("gpu-cluster");
+
+        JsonNode doomed = json(alpha.http().postJson("/networks", "{\"name\":\"dissolved\"}"));
+        String dissolved = doomed.get("network").asString();
+        beta.http().postJson("/networks/join", "{\"joinKey\":\"" + doomed.get("joinKey").asString() + "\"}");
+        await().atMost(PATIENCE).until(() -> beta.http().get("/networks/" + dissolved).statusCode() == 200);
+        assertThat(alpha.http().delete("/networks/" + dissolved + "/membership").statusCode()).isEqualTo(204);
+        await("the owner left: its network is dissolved").atMost(PATIENCE)
+                .until(() -> beta.http().get("/networks/" + dissolved).statusCode() == 404);
     }
 
     @Test
@@ -383,6 +421,11 @@ class FederationTest {
         return to.http().post("/events", "application/json", bytes, Map.of("ce-specversion", "1.0", "ce-id", id,
                 "ce-source", "/opencloud/federation", "ce-type", type, "ce-time", at.toString(),
                 "ce-signer", signer, "ce-recipient", recipient, "ce-signature", signature));
+    }
+
+    private static String resource(String name) {
+        return """
+                {"name":"%s","kind":"data","card":{"title":"%s","description":""},"inputs":[]}""".formatted(name, name);
     }
 
     private static String card(FederatedPlane plane) {

@@ -56,7 +56,13 @@ final class Http {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** A GET whose response may stream for a while, such as server-sent events; fails when it takes longer. */

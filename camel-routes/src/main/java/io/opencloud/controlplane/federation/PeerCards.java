@@ -1,8 +1,5 @@
 package io.opencloud.controlplane.federation;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -30,27 +27,13 @@ public class PeerCards {
         boolean allowPrivate = switch (properties.privateEndpoints()) {
             case "allow" -> true;
             case "refuse" -> false;
-            default -> isPrivate(identities.self().endpoint());
+            default -> Addresses.isPrivate(identities.self().endpoint());
         };
-        if (!allowPrivate && isPrivate(card.endpoint())) {
+        if (!allowPrivate && Addresses.isPrivate(card.endpoint())) {
             return Optional.of("the endpoint of " + card.name() + " (" + card.endpoint() + ") is a loopback, private"
                     + " or link-local address, which a control plane with a public endpoint does not call"
                     + " (opencloud.federation.private-endpoints)");
         }
         return Optional.empty();
-    }
-
-    private static boolean isPrivate(String endpoint) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(URI.create(endpoint).getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }

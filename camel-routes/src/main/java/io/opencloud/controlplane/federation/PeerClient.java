@@ -2,13 +2,16 @@ package io.opencloud.controlplane.federation;
 
 import io.opencloud.events.Envelope;
 import io.opencloud.events.FederationType;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +26,7 @@ public class PeerClient implements AutoCloseable {
 
     /** The source of every event this control plane sends its peers. */
     public static final String SOURCE = "/opencloud/federation";
+    private static final int MAX_ANSWER = 64 * 1024;
 
     private final Identities identities;
     private final JsonMapper json;
@@ -96,12 +100,21 @@ public class PeerClient implements AutoCloseable {
         return new PeerAnswer(response.statusCode(), response.body());
     }
 
+    /*
+     * The whole exchange, body included, must end within the timeout, and only the first 64 KiB of the body are
+     * read: a slow or endless answer must not hold the one thread that serves every peer.
+     */
     private HttpResponse<String> send(HttpRequest request, String endpoint) {
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, BoundedBody.handler(MAX_ANSWER));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new PeerUnavailableException(endpoint + " did not answer: " + e);
+            return exchange.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new PeerUnavailableException(endpoint + " did not answer: " + e.getCause());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new PeerUnavailableException(endpoint + " did not answer within " + properties.timeout());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException("interrupted while waiting for " + endpoint);
         }

@@ -69,7 +69,7 @@ public class PeerDeliveries {
                         UPDATE federation_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
                             next_attempt_at = now() + ? * interval '1 millisecond'
                         WHERE delivery_id = ?""")
-                .params(status, error, delay.toMillis(), id).update();
+                .params(status, shortened(error), delay.toMillis(), id).update();
     }
 
     public void abandon(long id, Integer status, String error) {
@@ -77,6 +77,19 @@ public class PeerDeliveries {
                         UPDATE federation_delivery SET abandoned_at = now(), attempts = attempts + 1, last_status = ?,
                             last_error = ?
                         WHERE delivery_id = ?""")
-                .params(status, error, id).update();
+                .params(status, shortened(error), id).update();
+    }
+
+    /** Puts the event off without counting an attempt: it was not tried. */
+    public void postpone(long id, Duration delay) {
+        jdbc.sql("""
+                        UPDATE federation_delivery SET next_attempt_at = now() + ? * interval '1 millisecond'
+                        WHERE delivery_id = ?""")
+                .params(delay.toMillis(), id).update();
+    }
+
+    /** A peer's answer is kept for the operator, but not all of it: it is whatever answered at the peer's address. */
+    private static String shortened(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000) + "…";
     }
 }

@@ -43,7 +43,7 @@ public class PeerDelivery {
         Set<String> silent = new HashSet<>();
         for (PeerDeliveries.Delivery delivery : deliveries.claimDue(BATCH, LEASE)) {
             if (silent.contains(delivery.peerId())) {
-                deliveries.retryIn(delivery.id(), Duration.ofSeconds(1), null, "waits: the peer did not answer");
+                deliveries.postpone(delivery.id(), Duration.ofSeconds(1));
             } else if (!deliver(delivery)) {
                 silent.add(delivery.peerId());
             }

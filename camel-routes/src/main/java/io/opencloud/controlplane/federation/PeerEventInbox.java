@@ -8,6 +8,7 @@ import io.opencloud.events.schema.EventContentValidator;
 import io.opencloud.events.schema.EventSchemas;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,7 +114,7 @@ public class PeerEventInbox {
         } catch (PeerEventRefusedException e) {
             return e.tooEarly() ? new PeerEventOutcome.Refused(425, "not-a-member-yet", e.getMessage())
                     : forbidden("not-a-member", e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
             return new PeerEventOutcome.Refused(400, "invalid-event", e.getMessage());
         }
     }

@@ -16,6 +16,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.opencloud.controlplane.http.OpenToPeers;
 
 /**
  * {@code POST /hooks/{source}}: plain webhooks (a Git push, a CI result, ...) signed with {@code X-Hub-Signature-256}
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code opencloud.webhook.events} and, where a saga is mapped to the type, starting it.
  */
 @RestController
+@OpenToPeers
 @EnableConfigurationProperties(HookProperties.class)
 public class HooksController {
 

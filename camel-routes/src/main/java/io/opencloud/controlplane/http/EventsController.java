@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or from a non-member and 409 when it is a replay.
  */
 @RestController
+@OpenToPeers
 @RequestMapping("/events")
 @EnableConfigurationProperties(IngressProperties.class)
 public class EventsController {

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import io.opencloud.controlplane.http.OpenToPeers;
 
 /**
  * A STAC API over the catalog the control plane serves: landing page, conformance, collections, items, item search
@@ -30,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * so the catalog works behind any host name and port.
  */
 @RestController
+@OpenToPeers
 @RequestMapping("/stac")
 public class StacController {
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  *   <li>{@code action = <a>[,<b>...]}: the request's action is one of those listed;</li>
  *   <li>{@code resource = <r>}: the request's resource is {@code r} or lies below it ({@code r/...}), so a holder
  *       can attenuate a macaroon to a part of what it was issued for; a request whose path has an empty, {@code .}
- *       or {@code ..} segment is refused, since it could name something outside {@code r}.</li>
+ *       or {@code ..} segment, a {@code %} escape or a backslash is refused, since it could name something outside
+ *       {@code r}.</li>
  * </ul>
  * A holder attenuates by adding more caveats; each must hold, so rights only ever narrow.
  */
@@ -61,8 +62,8 @@ public final class Caveats {
             String granted = caveat.substring(RESOURCE.length());
             String wanted = request.resource();
             if (climbs(wanted)) {
-                return Optional.of("the resource \"" + wanted + "\" has an empty, . or .. segment, which could reach"
-                        + " outside what was granted");
+                return Optional.of("the resource \"" + wanted + "\" has an empty, . or .. segment, a % escape or a"
+                        + " backslash, which could reach outside what was granted");
             }
             boolean covered = wanted.equals(granted) || wanted.startsWith(granted.endsWith("/") ? granted : granted + "/");
             return covered ? Optional.empty()
@@ -72,6 +73,9 @@ public final class Caveats {
     }
 
     private static boolean climbs(String resource) {
+        if (resource.contains("%") || resource.contains("\\")) {
+            return true;
+        }
         String path = resource.contains("://") ? resource.substring(resource.indexOf("://") + 3) : resource;
         return Arrays.stream(path.split("/")).anyMatch(segment -> segment.isEmpty() || segment.equals(".")
                 || segment.equals(".."));

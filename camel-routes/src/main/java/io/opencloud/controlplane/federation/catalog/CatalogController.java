@@ -79,9 +79,11 @@ public class CatalogController {
             throw RequestRefusedException.invalid(faults);
         }
         boolean created = resources.find(name).isEmpty();
-        // Sorted, so that concurrent saves lock their networks in the same order.
         Set<String> concerned = new TreeSet<>(sharedWith);
         resources.find(name).ifPresent(previous -> concerned.addAll(previous.sharedWith()));
+        // Before any share row is written (its foreign key would share-lock the network first), and sorted, so that
+        // concurrent saves take the networks' locks in one order and never deadlock.
+        concerned.forEach(networks::lock);
         ResourceSpec spec = new ResourceSpec(name, body.get("kind").asString(), body.get("card"),
                 body.path("inputs").isArray() ? body.get("inputs") : json.createArrayNode());
         resources.save(spec, sharedWith);
@@ -94,6 +96,7 @@ public class CatalogController {
     @Transactional
     public ResponseEntity<Void> delete(@PathVariable String name) {
         CatalogResources.OwnResource resource = get(name);
+        new TreeSet<>(resource.sharedWith()).forEach(networks::lock);
         resources.delete(name);
         resource.sharedWith().forEach(announcements::announce);
         return ResponseEntity.noContent().build();

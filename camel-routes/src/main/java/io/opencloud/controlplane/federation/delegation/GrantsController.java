@@ -12,6 +12,7 @@ import io.opencloud.functions.macaroon.Caveats;
 import io.opencloud.functions.macaroon.MacaroonCodec;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,15 @@ public class GrantsController {
                                          @RequestBody(required = false) String text) {
         HeldGrant grant = get(provider, id);
         JsonNode body = JsonBodies.object(json, text);
+        List<String> faults = new ArrayList<>();
+        for (String member : List.of("resource", "action", "expiresAt")) {
+            if (body.has(member) && !body.get(member).isString()) {
+                faults.add(member + ": text");
+            }
+        }
+        if (!faults.isEmpty()) {
+            throw RequestRefusedException.invalid(faults);
+        }
         MacaroonsBuilder builder = MacaroonsBuilder.modify(MacaroonCodec.decode(grant.macaroon()));
         if (body.hasNonNull("resource")) {
             builder.addCaveat(Caveats.resource(body.get("resource").asString()));

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.delegation;
 
+import io.opencloud.controlplane.http.OpenToPeers;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.functions.macaroon.VerifyMacaroonRequest.AccessRequest;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /provider}: this control plane's compute-provider API, for the macaroons it delegates to peers.
+ * {@code /provider}: this control plane's compute-provider API, for the macaroons it delegates to peers. Creating,
+ * listing and revoking grants is administrative; validation and the tokens are open to the peers that present them.
  * <ul>
  *   <li>{@code POST /provider/macaroons} creates one for a peer, resource, action and time window
  *       ({@code notBefore}, default now; {@code expiresAt}, or {@code ttlSeconds} from {@code notBefore});</li>
@@ -113,11 +115,13 @@ public class ProviderController {
         return ResponseEntity.noContent().build();
     }
 
+    @OpenToPeers
     @PostMapping("/macaroons/validate")
     public GrantCheck validate(@RequestBody(required = false) String text) {
         return check(JsonBodies.object(json, text));
     }
 
+    @OpenToPeers
     @PostMapping("/tokens")
     public ResponseEntity<Map<String, Object>> requestToken(@RequestBody(required = false) String text) {
         GrantCheck check = check(JsonBodies.object(json, text));
@@ -132,6 +136,7 @@ public class ProviderController {
                 "resource", check.resource(), "action", check.action()));
     }
 
+    @OpenToPeers
     @PostMapping("/tokens/exchange")
     @Transactional
     public Map<String, Object> exchange(@RequestBody(required = false) String text) {
@@ -160,6 +165,7 @@ public class ProviderController {
                 "action", request.action());
     }
 
+    @OpenToPeers
     @PostMapping("/tokens/introspect")
     public Map<String, Object> introspect(@RequestBody(required = false) String text) {
         String token = JsonBodies.object(json, text).path("token").asString("");

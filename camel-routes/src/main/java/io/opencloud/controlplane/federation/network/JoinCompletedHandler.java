@@ -10,11 +10,14 @@ import io.opencloud.controlplane.federation.VerifiedPeerEvent;
 import io.opencloud.controlplane.federation.catalog.ShareAnnouncements;
 import io.opencloud.controlplane.federation.catalog.SharedResources;
 import io.opencloud.events.FederationType;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Learns a network's members. Taken only from the member this control plane asked to admit it, from a private
  * network's owner, or from a member of the public network; and only when it lists this control plane. A private
  * network's list replaces what was known (its owner decides), unless a newer list was taken before, and the
- * resources of members no longer listed are forgotten; the public network's list adds members. Every card listed
- * must be signed by its own member. Each member met for the first time is told what this control
+ * resources of members no longer listed are forgotten; the public network's list adds members. A card that cannot
+ * be taken (not signed by its own member, or at an address this control plane does not call) is left out, unless it
+ * is the sender's. Each member met for the first time is told what this control
  * plane shares in the network.
  *
  * <p>Consumes {@code io.opencloud.federation.join.completed.v1}; produces
@@ -31,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class JoinCompletedHandler implements PeerEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JoinCompletedHandler.class);
 
     private final Networks networks;
     private final Peers peers;
@@ -94,10 +100,18 @@ public class JoinCompletedHandler implements PeerEventHandler {
             throw PeerEventRefusedException.refused("the announcement of network " + networkId
                     + " does not list this control plane");
         }
+        List<PeerCard> taken = new ArrayList<>();
         for (PeerCard member : members) {
-            cards.refusal(member).ifPresent(reason -> {
-                throw PeerEventRefusedException.refused("the announcement lists a card that cannot be taken: " + reason);
-            });
+            Optional<String> refusal = cards.refusal(member);
+            if (refusal.isEmpty()) {
+                taken.add(member);
+            } else if (member.peerId().equals(signer)) {
+                throw PeerEventRefusedException.refused("the announcement lists its sender's card, which cannot be"
+                        + " taken: " + refusal.get());
+            } else if (!member.peerId().equals(self)) {
+                LOG.warn("Left out a member of network {} announced by {}: {}", networkId, event.signer().name(),
+                        refusal.get());
+            }
         }
         if (!isPublic) {
             networks.remember(networkId, event.data().get("name").asString(), owner);
@@ -107,7 +121,7 @@ public class JoinCompletedHandler implements PeerEventHandler {
             }
         }
         Set<String> others = new LinkedHashSet<>();
-        for (PeerCard member : members) {
+        for (PeerCard member : taken) {
             if (!member.peerId().equals(self)) {
                 peers.remember(member);
                 others.add(member.peerId());

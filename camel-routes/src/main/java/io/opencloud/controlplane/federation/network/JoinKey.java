@@ -40,6 +40,13 @@ public record JoinKey(String network, String owner, String endpoint, String secr
         if (key.network() == null || key.owner() == null || key.endpoint() == null || key.secret() == null) {
             throw new IllegalArgumentException("the join key lacks its network, owner, endpoint or secret");
         }
+        try {
+            if (Base64.getUrlDecoder().decode(key.secret()).length != 32) {
+                throw new IllegalArgumentException("the join key's secret is not 32 bytes long");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the join key's secret is damaged; copy the key again", e);
+        }
         return key;
     }
 }

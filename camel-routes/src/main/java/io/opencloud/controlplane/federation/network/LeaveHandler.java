@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.network;
 
+import io.opencloud.controlplane.federation.Identities;
 import io.opencloud.controlplane.federation.PeerEventHandler;
 import io.opencloud.controlplane.federation.PeerEventRefusedException;
 import io.opencloud.controlplane.federation.VerifiedPeerEvent;
@@ -9,19 +10,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets a member that left a network, and what it shared there. Only a member can leave, and only for itself. When
- * the owner of a private network leaves, the network is dissolved: nobody could admit members any more.
+ * the owner of a private network leaves, the network is dissolved: nobody could admit members any more. The owner
+ * that learns of a leave announces the members again, so that an announcement that still listed the leaver, and
+ * overtook its leave, is replaced.
  *
- * <p>Consumes {@code io.opencloud.federation.leave.completed.v1}; produces nothing. Idempotent.
+ * <p>Consumes {@code io.opencloud.federation.leave.completed.v1}; produces
+ * {@code io.opencloud.federation.join.completed.v1} (at the owner, to the remaining members). Idempotent.
  */
 @Component
 public class LeaveHandler implements PeerEventHandler {
 
     private final Networks networks;
     private final SharedResources shared;
+    private final Identities identities;
+    private final MembershipAnnouncer announcer;
 
-    public LeaveHandler(Networks networks, SharedResources shared) {
+    public LeaveHandler(Networks networks, SharedResources shared, Identities identities,
+                        MembershipAnnouncer announcer) {
         this.networks = networks;
         this.shared = shared;
+        this.identities = identities;
+        this.announcer = announcer;
     }
 
     @Override
@@ -36,17 +45,21 @@ public class LeaveHandler implements PeerEventHandler {
         if (!leaving.equals(event.signer().peerId())) {
             throw PeerEventRefusedException.refused(event.signer().name() + " cannot announce that another member left");
         }
-        if (!networks.isMember(networkId, leaving)) {
-            throw PeerEventRefusedException.refused(event.signer().name() + " is not a member of network " + networkId
-                    + " here");
-        }
         networks.lock(networkId);
-        if (networks.find(networkId).map(NetworkRow::owner).filter(leaving::equals).isPresent()) {
+        if (!networks.isMember(networkId, leaving)) {
+            throw PeerEventRefusedException.tooEarly(event.signer().name() + " is not a member of network "
+                    + networkId + " here (or the news of its joining has not arrived yet)");
+        }
+        NetworkRow network = networks.find(networkId).orElseThrow();
+        if (leaving.equals(network.owner())) {
             networks.forget(networkId);
             return event.signer().name() + " dissolved network " + networkId + ", which it owned";
         }
         networks.removeMember(networkId, leaving);
         shared.forget(networkId, leaving);
+        if (identities.self().peerId().equals(network.owner())) {
+            announcer.announce(network);
+        }
         return event.signer().name() + " left network " + networkId;
     }
 }
