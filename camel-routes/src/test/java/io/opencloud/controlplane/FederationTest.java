@@ -327,13 +327,20 @@ class FederationTest {
     }
 
     @Test
-    void aMemberThatLeavesTakesItsResourcesAlong() {
+    void aMemberThatLeavesTakesItsResourcesAlongAndLosesItsGrants() {
         JsonNode created = json(alpha.http().postJson("/networks", "{\"name\":\"short-lived\"}"));
         String shortLived = created.get("network").asString();
         beta.http().postJson("/networks/join", "{\"joinKey\":\"" + created.get("joinKey").asString() + "\"}");
         await().atMost(PATIENCE).until(() -> beta.http().get("/networks/" + shortLived).statusCode() == 200);
         share(beta, "scratch-disk", "storage", shortLived);
+        share(alpha, "leaver-data", "data", shortLived);
         await().atMost(PATIENCE).until(() -> catalogNames(alpha).contains("scratch-disk"));
+        HttpResponse<String> granted = alpha.http().postJson("/provider/macaroons", """
+                {"peer":"%s","resource":"leaver-data","action":"read","ttlSeconds":600}""".formatted(beta.peerId()));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String grantPath = "/grants/" + alpha.peerId() + "/" + json(granted).get("id").asString();
+        await().atMost(PATIENCE).until(() -> beta.http().get(grantPath).statusCode() == 200);
+        assertThat(beta.http().postJson(grantPath + "/token", "{}").statusCode()).isEqualTo(201);
 
         assertThat(beta.http().delete("/networks/" + shortLived + "/membership").statusCode()).isEqualTo(204);
 
@@ -342,6 +349,9 @@ class FederationTest {
             assertThat(alpha.getJson("/networks/" + shortLived).get("members")).isEmpty();
         });
         assertThat(catalogNames(alpha)).contains("gpu-cluster");
+        HttpResponse<String> afterLeaving = beta.http().postJson(grantPath + "/token", "{}");
+        assertThat(afterLeaving.statusCode()).as("a member that left loses its grants there").isEqualTo(403);
+        assertThat(afterLeaving.body()).contains("no longer shared");
 
         JsonNode doomed = json(alpha.http().postJson("/networks", "{\"name\":\"dissolved\"}"));
         String dissolved = doomed.get("network").asString();

@@ -8,7 +8,6 @@ import io.opencloud.controlplane.federation.PeerCard;
 import io.opencloud.controlplane.federation.PeerDeliveries;
 import io.opencloud.controlplane.federation.Peers;
 import io.opencloud.controlplane.federation.catalog.CatalogResources;
-import io.opencloud.controlplane.federation.network.Networks;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.events.FederationType;
 import io.opencloud.functions.macaroon.Caveats;
@@ -42,19 +41,19 @@ public class GrantIssuer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Peers peers;
-    private final Networks networks;
     private final CatalogResources resources;
+    private final GrantShares shares;
     private final RootKeyStore keys;
     private final Identities identities;
     private final Grants grants;
     private final PeerDeliveries deliveries;
     private final JsonMapper json;
 
-    public GrantIssuer(Peers peers, Networks networks, CatalogResources resources, RootKeyStore keys,
+    public GrantIssuer(Peers peers, CatalogResources resources, GrantShares shares, RootKeyStore keys,
                        Identities identities, Grants grants, PeerDeliveries deliveries, JsonMapper json) {
         this.peers = peers;
-        this.networks = networks;
         this.resources = resources;
+        this.shares = shares;
         this.keys = keys;
         this.identities = identities;
         this.grants = grants;
@@ -65,10 +64,10 @@ public class GrantIssuer {
     @Transactional
     public Grant issue(String peerId, String resource, String action, Instant notBefore, Instant expiresAt) {
         PeerCard peer = peers.card(peerId).orElseThrow(() -> RequestRefusedException.notFound("peer " + peerId));
-        String root = resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
-        CatalogResources.OwnResource own = resources.find(root).orElseThrow(() -> RequestRefusedException.notFound(
-                "resource " + root + " of this control plane"));
-        if (own.sharedWith().stream().noneMatch(network -> networks.isMember(network, peerId))) {
+        String root = GrantShares.rootOf(resource);
+        resources.find(root).orElseThrow(() -> RequestRefusedException.notFound("resource " + root
+                + " of this control plane"));
+        if (!shares.shared(resource, peerId)) {
             throw new RequestRefusedException(HttpStatus.FORBIDDEN, "not-shared", List.of("resource " + root
                     + " is not shared with any network " + peer.name() + " belongs to; share it first"));
         }

@@ -18,7 +18,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks, as the provider, a macaroon it granted a peer, presented with discharges: issued here and not revoked;
+ * Checks, as the provider, a macaroon it granted a peer, presented with discharges: issued here, not revoked, and
+ * its resource still shared with a network the peer belongs to (a member that leaves loses its grants there);
  * every third-party caveat discharged, by a discharge bound to this macaroon; every signature intact; and every
  * first-party caveat, of the macaroon (the holder's attenuations included) and of the discharges, satisfied now.
  */
@@ -28,11 +29,13 @@ public class GrantVerifier {
     private final Grants grants;
     private final RootKeyStore keys;
     private final Peers peers;
+    private final GrantShares shares;
 
-    public GrantVerifier(Grants grants, RootKeyStore keys, Peers peers) {
+    public GrantVerifier(Grants grants, RootKeyStore keys, Peers peers, GrantShares shares) {
         this.grants = grants;
         this.keys = keys;
         this.peers = peers;
+        this.shares = shares;
     }
 
     public GrantCheck check(String serialized, List<String> serializedDischarges, AccessRequest request) {
@@ -73,6 +76,10 @@ public class GrantVerifier {
         }
         if (grant.revokedAt() != null) {
             return refused(request, grant, "the grant was revoked at " + grant.revokedAt());
+        }
+        if (!shares.stillShared(grant)) {
+            return refused(request, grant, "the resource " + grant.resource() + " is no longer shared with any network"
+                    + " its holder belongs to");
         }
         Instant now = Instant.now();
         List<String> caveats = new ArrayList<>(MacaroonCaveats.firstParty(macaroon));
