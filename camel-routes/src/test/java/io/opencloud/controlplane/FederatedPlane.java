@@ -37,7 +37,8 @@ final class FederatedPlane implements AutoCloseable {
                 "--opencloud.node-id=" + name,
                 "--opencloud.identity.name=" + name, "--opencloud.identity.endpoint=" + endpoint(),
                 "--opencloud.federation.probe-interval=300ms", "--opencloud.federation.unreachable-after=2",
-                "--opencloud.federation.delivery-interval=100ms", "--opencloud.federation.timeout=2s");
+                "--opencloud.federation.delivery-interval=100ms", "--opencloud.federation.timeout=2s",
+                "--opencloud.federation.give-up-after=10s");
     }
 
     void stop() {

@@ -363,7 +363,7 @@ class FederationTest {
     }
 
     @Test
-    void thePublicNetworkSharesWithAllItsMembersAndAPeerThatStopsAnsweringRecovers() {
+    void thePublicNetworkSharesWithAllItsMembersAndAPeerThatStopsAnsweringRecoversUpToDate() {
         HttpResponse<String> joined = gamma.http().postJson("/networks/join",
                 "{\"network\":\"public\",\"endpoint\":\"" + alpha.endpoint() + "\"}");
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(202);
@@ -374,15 +374,22 @@ class FederationTest {
         assertThat(catalogNames(beta)).as("beta is not in the public network with gamma")
                 .doesNotContain("secret-archive");
 
+        String gammaId = gamma.peerId();
         gamma.stop();
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode peer = alpha.getJson("/peers/" + peerIdOf(alpha, "gamma"));
+            JsonNode peer = alpha.getJson("/peers/" + gammaId);
             assertThat(peer.get("health").asString()).isEqualTo("UNREACHABLE");
             assertThat(peer.get("lastError").asString()).contains("did not answer");
         });
+        share(alpha, "open-bulletin", "data", "public");
+        await("alpha gives up sending gamma the news").atMost(PATIENCE).until(() -> alpha.bean(JdbcClient.class)
+                .sql("SELECT count(*) FROM federation_delivery WHERE peer_id = ? AND abandoned_at IS NOT NULL")
+                .param(gammaId).query(Integer.class).single() > 0);
 
         gamma.start();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(health(alpha, gamma)).isEqualTo("REACHABLE"));
+        await("brought up to date once it answers again").atMost(PATIENCE)
+                .until(() -> catalogNames(gamma).contains("open-bulletin"));
     }
 
     private JsonNode issue(String action, int ttlSeconds) {
@@ -463,12 +470,6 @@ class FederationTest {
     private static String health(FederatedPlane watcher, FederatedPlane watched) {
         HttpResponse<String> peer = watcher.http().get("/peers/" + watched.peerId());
         return peer.statusCode() == 200 ? json(peer).get("health").asString() : "NOT-A-PEER";
-    }
-
-    private static String peerIdOf(FederatedPlane watcher, String name) {
-        return StreamSupport.stream(watcher.getJson("/peers").spliterator(), false)
-                .filter(peer -> peer.get("name").asString().equals(name)).findFirst().orElseThrow()
-                .get("peerId").asString();
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -26,14 +26,17 @@ public class CardAnnouncer {
         this.json = json;
     }
 
+    /** To every peer this control plane shares a network with. */
     public void announce() {
+        List<String> peers = jdbc.sql("SELECT DISTINCT peer_id FROM federation_member ORDER BY peer_id")
+                .query(String.class).list();
+        peers.forEach(this::announceTo);
+    }
+
+    public void announceTo(String peerId) {
         PeerCard card = identities.card();
         ObjectNode data = json.createObjectNode();
         data.set("member", json.valueToTree(card));
-        List<String> peers = jdbc.sql("SELECT DISTINCT peer_id FROM federation_member ORDER BY peer_id")
-                .query(String.class).list();
-        for (String peer : peers) {
-            deliveries.enqueue(peer, FederationType.CARD_COMPLETED, card.peerId(), data);
-        }
+        deliveries.enqueue(peerId, FederationType.CARD_COMPLETED, card.peerId(), data);
     }
 }

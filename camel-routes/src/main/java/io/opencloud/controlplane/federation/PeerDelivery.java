@@ -25,12 +25,15 @@ public class PeerDelivery {
 
     private final PeerDeliveries deliveries;
     private final Peers peers;
+    private final PeerResync liveness;
     private final PeerClient client;
     private final FederationProperties properties;
 
-    public PeerDelivery(PeerDeliveries deliveries, Peers peers, PeerClient client, FederationProperties properties) {
+    public PeerDelivery(PeerDeliveries deliveries, Peers peers, PeerResync liveness, PeerClient client,
+                        FederationProperties properties) {
         this.deliveries = deliveries;
         this.peers = peers;
+        this.liveness = liveness;
         this.client = client;
         this.properties = properties;
     }
@@ -69,14 +72,14 @@ public class PeerDelivery {
         }
         if (answer.taken() || answer.alreadyTaken()) {
             deliveries.delivered(delivery.id(), answer.status());
-            peers.answered(peer.peerId());
+            liveness.answered(peer.peerId());
         } else if (answer.refused()) {
             LOG.warn("Peer {} ({}) refused {} {}: {}", peer.name(), peer.peerId(), delivery.type().type(),
                     delivery.eventId(), answer.body());
             deliveries.abandon(delivery.id(), answer.status(), answer.body());
-            peers.answered(peer.peerId());
+            liveness.answered(peer.peerId());
         } else if (answer.status() == 425) {
-            peers.answered(peer.peerId());
+            liveness.answered(peer.peerId());
             retryOrGiveUp(delivery, answer.status(), answer.body());
         } else {
             peers.failed(peer.peerId(), "answered " + answer.status() + ": " + answer.body(),

@@ -35,6 +35,7 @@ public class PeerEventInbox {
 
     private final EventContentValidator validator = new EventContentValidator(new EventSchemas());
     private final Peers peers;
+    private final PeerResync liveness;
     private final PeerCards cards;
     private final Identities identities;
     private final ReceivedPeerEvents received;
@@ -43,10 +44,11 @@ public class PeerEventInbox {
     private final JsonMapper json;
     private final FederationProperties properties;
 
-    public PeerEventInbox(Peers peers, PeerCards cards, Identities identities, ReceivedPeerEvents received,
-                          List<PeerEventHandler> handlers, TransactionTemplate transactions, JsonMapper json,
-                          FederationProperties properties) {
+    public PeerEventInbox(Peers peers, PeerResync liveness, PeerCards cards, Identities identities,
+                          ReceivedPeerEvents received, List<PeerEventHandler> handlers,
+                          TransactionTemplate transactions, JsonMapper json, FederationProperties properties) {
         this.peers = peers;
+        this.liveness = liveness;
         this.cards = cards;
         this.identities = identities;
         this.received = received;
@@ -126,7 +128,7 @@ public class PeerEventInbox {
                     event.id()).orElseThrow() + " and is not acted on again");
         }
         if (event.type() != FederationType.JOIN_REQUESTED) {
-            peers.answered(event.signer().peerId());
+            liveness.answered(event.signer().peerId());
         }
         return new PeerEventOutcome.Accepted(event.id(), event.type().type(), handlers.get(event.type()).handle(event));
     }

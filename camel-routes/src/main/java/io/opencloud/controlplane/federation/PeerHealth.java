@@ -6,17 +6,19 @@ import org.springframework.stereotype.Component;
  * Probes every peer's {@code GET /federation/identity}. A peer that answers with its own key is reachable; one that
  * does not answer, or answers with another key (someone else now serves its endpoint), has failed the probe, and
  * after {@code opencloud.federation.unreachable-after} failures in a row it is shown unreachable, until it answers
- * again.
+ * again, and is then brought up to date ({@link PeerResync}).
  */
 @Component
 public class PeerHealth {
 
     private final Peers peers;
+    private final PeerResync liveness;
     private final PeerClient client;
     private final FederationProperties properties;
 
-    public PeerHealth(Peers peers, PeerClient client, FederationProperties properties) {
+    public PeerHealth(Peers peers, PeerResync liveness, PeerClient client, FederationProperties properties) {
         this.peers = peers;
+        this.liveness = liveness;
         this.client = client;
         this.properties = properties;
     }
@@ -31,7 +33,7 @@ public class PeerHealth {
         try {
             PeerCard answered = client.identity(peer.endpoint());
             if (answered.peerId().equals(peer.peerId()) && answered.fault().isEmpty()) {
-                peers.answered(peer.peerId());
+                liveness.answered(peer.peerId());
             } else {
                 peers.failed(peer.peerId(), peer.endpoint() + " now answers as another control plane ("
                         + answered.peerId() + ")", properties.unreachableAfter());

@@ -63,13 +63,20 @@ public class Peers {
                 .query((row, n) -> peerOf(row)).optional();
     }
 
-    /** The peer answered or sent a valid event: it is reachable again, whatever it was. */
-    public void answered(String peerId) {
+    /**
+     * The peer answered or sent a valid event: it is reachable again, whatever it was.
+     *
+     * @return whether it had been unreachable until now
+     */
+    public boolean answered(String peerId) {
+        boolean wasUnreachable = jdbc.sql("SELECT health FROM federation_peer WHERE peer_id = ? FOR UPDATE")
+                .param(peerId).query(String.class).optional().filter("UNREACHABLE"::equals).isPresent();
         jdbc.sql("""
                         UPDATE federation_peer SET health = 'REACHABLE', failures = 0, last_error = NULL,
                             last_seen_at = now(), checked_at = now()
                         WHERE peer_id = ?""")
                 .param(peerId).update();
+        return wasUnreachable;
     }
 
     /**
