@@ -3,13 +3,12 @@ package io.opencloud.controlplane;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * js-macaroon (npm {@code macaroon}), the implementation the README verifies this control plane's macaroons with:
@@ -35,7 +34,7 @@ final class JsMacaroon {
         List<String> command = new ArrayList<>(List.of("node", "verify-macaroon.js", rootKey, resource, action,
                 macaroon));
         command.addAll(discharges);
-        Result result = run(command);
+        Programs.Run result = run(command);
         return new Outcome(result.exitCode() == 0 && result.output().strip().equals("verified"),
                 result.output().strip());
     }
@@ -54,33 +53,18 @@ final class JsMacaroon {
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare " + INSTALLED, e);
         }
-        Result npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"));
+        Programs.Run npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"));
         if (npm.exitCode() != 0) {
             throw new IllegalStateException("npm ci in " + INSTALLED + " failed: " + npm.output());
         }
         installed = true;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Path output = Files.createTempFile("node-", ".out");
-            Process process = new ProcessBuilder(command).directory(INSTALLED.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in 3 minutes");
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            return new Result(process.exitValue(), text);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.getFirst(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static Programs.Run run(List<String> command) {
+        Programs.Run run = Programs.run(INSTALLED, null, Duration.ofMinutes(3), command);
+        if (!run.finished()) {
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 3 minutes");
         }
+        return run;
     }
 }

@@ -6,14 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.opencloud.events.Topics;
 import io.opencloud.infra.test.SharedTestRuntime;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,23 +22,11 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
 
     private static final String TRIGGER = "io.opencloud.demo.grant.requested.v1";
 
-
-    private static String run(String input, String... command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("client-", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (input != null) {
-            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        process.getOutputStream().close();
-        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String text = Files.readString(output);
-        Files.delete(output);
-        assertThat(finished).as("%s finished; output: %s", command[0], text).isTrue();
-        assertThat(process.exitValue()).as("%s exit status; output: %s", command[0], text).isZero();
-        return text;
+    private static String run(String input, String... command) {
+        Programs.Run run = Programs.run(null, input, Duration.ofSeconds(90), List.of(command));
+        assertThat(run.finished()).as("%s finished; output: %s", command[0], run.output()).isTrue();
+        assertThat(run.exitCode()).as("%s exit status; output: %s", command[0], run.output()).isZero();
+        return run.output();
     }
 
     @Test
