@@ -96,8 +96,7 @@ public class Identities {
         Identity self = self();
         PeerCard unsigned = new PeerCard(self.peerId(), self.name(), self.endpoint(), self.publicKey(),
                 self.agreementKey(), self.updatedAt().toInstant().toString(), null);
-        return new PeerCard(unsigned.peerId(), unsigned.name(), unsigned.endpoint(), unsigned.publicKey(),
-                unsigned.agreementKey(), unsigned.issuedAt(), Ed25519.sign(signingKey(), unsigned.signedBytes()));
+        return unsigned.withSignature(Ed25519.sign(signingKey(), unsigned.signedBytes()));
     }
 
     /** Renames or moves the control plane; its key pairs stay. */

@@ -1,9 +1,7 @@
 package io.opencloud.controlplane.federation;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.spec.X509EncodedKeySpec;
@@ -57,13 +55,12 @@ public record PeerCard(String peerId, String name, String endpoint, String publi
 
     /** What the signature covers: every field, each preceded by its length. */
     public byte[] signedBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String field : new String[] {"opencloud-peer-card-v1", peerId, name, endpoint, agreementKey, issuedAt}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
+        return LengthPrefixed.of("opencloud-peer-card-v1", peerId, name, endpoint, agreementKey, issuedAt);
+    }
+
+    /** The same card with this signature. */
+    public PeerCard withSignature(String signature) {
+        return new PeerCard(peerId, name, endpoint, publicKey, agreementKey, issuedAt, signature);
     }
 
     public byte[] publicKeyBytes() {

@@ -1,12 +1,15 @@
 package io.opencloud.controlplane.federation;
 
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.FederationType;
+import io.opencloud.functions.web.HttpCloudEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,21 +72,19 @@ public class PeerClient implements AutoCloseable {
         Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SignedContent content = new SignedContent(id, SOURCE, type.type(), subject, time, self.peerId(),
                 peer.peerId(), data);
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(peer.endpoint(), "events"))
-                .timeout(properties.timeout())
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-source", SOURCE)
-                .header("ce-type", type.type())
-                .header("ce-time", time.toString())
-                .header("ce-" + FederationType.SIGNER, self.peerId())
-                .header("ce-" + FederationType.RECIPIENT, peer.peerId())
-                .header("ce-" + FederationType.SIGNATURE, Ed25519.sign(identities.signingKey(), content))
-                .header("Content-Type", Envelope.JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(data));
+        CloudEventBuilder event = CloudEventBuilder.v1().withId(id).withSource(URI.create(SOURCE))
+                .withType(type.type()).withTime(time.atOffset(ZoneOffset.UTC)).withDataContentType(Envelope.JSON)
+                .withExtension(FederationType.SIGNER, self.peerId())
+                .withExtension(FederationType.RECIPIENT, peer.peerId())
+                .withExtension(FederationType.SIGNATURE, Ed25519.sign(identities.signingKey(), content))
+                .withData(data);
         if (subject != null) {
-            request.header("ce-subject", subject);
+            event.withSubject(subject);
         }
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(peer.endpoint(), "events"))
+                .timeout(properties.timeout()).POST(HttpRequest.BodyPublishers.ofByteArray(data));
+        HttpCloudEvents.binaryHeaders(event.build())
+                .forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         HttpResponse<String> response = send(request.build(), peer.endpoint());
         return new PeerAnswer(response.statusCode(), response.body());
     }

@@ -3,7 +3,6 @@ package io.opencloud.controlplane.federation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +102,6 @@ public class Peers {
                 row.getString("health"), row.getInt("failures"), row.getString("last_error"),
                 row.getObject("first_seen_at", OffsetDateTime.class),
                 row.getObject("last_seen_at", OffsetDateTime.class), row.getObject("checked_at", OffsetDateTime.class),
-                Arrays.asList((String[]) row.getArray("networks").getArray()));
+                TextArrays.of(row, "networks"));
     }
 }

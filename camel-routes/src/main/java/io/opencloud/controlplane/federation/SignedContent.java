@@ -2,10 +2,7 @@ package io.opencloud.controlplane.federation;
 
 import io.cloudevents.CloudEvent;
 import io.opencloud.events.FederationType;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.opencloud.functions.s3.Sha256;
 import java.time.Instant;
 
 /**
@@ -29,30 +26,8 @@ public record SignedContent(String id, String source, String type, String subjec
     }
 
     public byte[] bytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String field : new String[] {"opencloud-peer-event-v1", id, source, type, subject == null ? "" : subject,
+        return LengthPrefixed.of("opencloud-peer-event-v1", id, source, type, subject == null ? "" : subject,
                 time == null ? "" : Long.toString(time.toEpochMilli()), signer == null ? "" : signer,
-                recipient == null ? "" : recipient, hex(sha256(data))}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder text = new StringBuilder();
-        for (byte b : bytes) {
-            text.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return text.toString();
+                recipient == null ? "" : recipient, Sha256.of(data));
     }
 }

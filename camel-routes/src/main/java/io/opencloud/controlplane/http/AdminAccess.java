@@ -42,7 +42,7 @@ public final class AdminAccess {
         return Optional.of("the administrative API needs the header Authorization: Bearer <OPENCLOUD_ADMIN_TOKEN>");
     }
 
-    private static boolean loopback(String address) {
+    static boolean loopback(String address) {
         try {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

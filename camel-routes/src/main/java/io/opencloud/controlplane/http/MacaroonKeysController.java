@@ -4,8 +4,6 @@ import io.opencloud.functions.macaroon.RootKey;
 import io.opencloud.functions.macaroon.RootKeyStore;
 import io.opencloud.functions.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +34,7 @@ public class MacaroonKeysController {
 
     @GetMapping("/admin/macaroon-keys/{id}")
     public ResponseEntity<?> get(@PathVariable String id, HttpServletRequest request) {
-        if (!loopback(request.getRemoteAddr())) {
+        if (!AdminAccess.loopback(request.getRemoteAddr())) {
             return Problems.of(HttpStatus.FORBIDDEN, "loopback-only", "Root keys stay on this machine",
                     "root keys are exported only to a request from the loopback interface, not from "
                             + request.getRemoteAddr());
@@ -51,13 +49,5 @@ public class MacaroonKeysController {
                         "secret", Base64.getEncoder().encodeToString(found.secret()))))
                 .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such root key",
                         "root key " + id + " does not exist here; a macaroon's keyId names its key"));
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

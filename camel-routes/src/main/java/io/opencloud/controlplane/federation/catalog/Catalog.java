@@ -2,8 +2,8 @@ package io.opencloud.controlplane.federation.catalog;
 
 import io.opencloud.controlplane.federation.Identities;
 import io.opencloud.controlplane.federation.Identity;
+import io.opencloud.controlplane.federation.TextArrays;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +54,7 @@ public class Catalog {
                                 false),
                         row.getString("name"), row.getString("kind"), json.readTree(row.getString("card")),
                         json.readTree(row.getString("inputs")),
-                        Arrays.asList((String[]) row.getArray("networks").getArray())))
+                        TextArrays.of(row, "networks")))
                 .list());
         entries.sort(Comparator.comparing((CatalogEntry entry) -> !entry.provider().self())
                 .thenComparing(entry -> entry.provider().name()).thenComparing(CatalogEntry::name));

@@ -1,10 +1,10 @@
 package io.opencloud.controlplane.federation.catalog;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.opencloud.controlplane.federation.TextArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +74,7 @@ public class CatalogResources {
     }
 
     private OwnResource own(ResultSet row) throws SQLException {
-        return new OwnResource(spec(row), Arrays.asList((String[]) row.getArray("networks").getArray()),
+        return new OwnResource(spec(row), TextArrays.of(row, "networks"),
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("updated_at", OffsetDateTime.class));
     }
 

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.delegation;
 
+import io.opencloud.functions.s3.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -80,7 +81,7 @@ public final class CaveatIds {
             KeyAgreement agreement = KeyAgreement.getInstance("X25519");
             agreement.init(own);
             agreement.doPhase(KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(theirs)), true);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             digest.update("opencloud third-party caveat v1".getBytes(StandardCharsets.US_ASCII));
             digest.update(agreement.generateSecret());
             byte[] context = (provider + "|" + holder).getBytes(StandardCharsets.US_ASCII);

@@ -1,13 +1,11 @@
 package io.opencloud.controlplane.federation.delegation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.opencloud.controlplane.federation.RandomText;
+import io.opencloud.functions.s3.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +21,6 @@ public class ExecutionTokens {
 
     public static final String REQUEST = "REQUEST";
     public static final String ACCESS = "ACCESS";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token as stored, without its secret. */
     public record Token(String kind, UUID grant, String resource, String action, OffsetDateTime expiresAt,
@@ -38,10 +35,7 @@ public class ExecutionTokens {
 
     /** Makes a token; returns its secret text, which is not kept. */
     public String issue(String kind, UUID grant, String resource, String action, Instant expiresAt) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = (REQUEST.equals(kind) ? "ocrt_" : "ocat_")
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = (REQUEST.equals(kind) ? "ocrt_" : "ocat_") + RandomText.base64url(32);
         jdbc.sql("""
                         INSERT INTO execution_token (token_hash, kind, grant_id, resource, action, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
@@ -68,10 +62,6 @@ public class ExecutionTokens {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return Sha256.digest().digest(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -7,6 +7,7 @@ import io.opencloud.controlplane.federation.Identity;
 import io.opencloud.controlplane.federation.PeerCard;
 import io.opencloud.controlplane.federation.PeerDeliveries;
 import io.opencloud.controlplane.federation.Peers;
+import io.opencloud.controlplane.federation.RandomText;
 import io.opencloud.controlplane.federation.catalog.CatalogResources;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.events.FederationType;
@@ -15,10 +16,8 @@ import io.opencloud.functions.macaroon.MacaroonCodec;
 import io.opencloud.functions.macaroon.MacaroonIdentifier;
 import io.opencloud.functions.macaroon.RootKey;
 import io.opencloud.functions.macaroon.RootKeyStore;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -38,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class GrantIssuer {
 
     static final String PEER_PREDICATE = "peer = ";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Peers peers;
     private final CatalogResources resources;
@@ -74,9 +72,7 @@ public class GrantIssuer {
         Identity self = identities.self();
         RootKey key = keys.current();
         UUID id = UUID.randomUUID();
-        byte[] caveatKeyBytes = new byte[32];
-        RANDOM.nextBytes(caveatKeyBytes);
-        String caveatKey = Base64.getUrlEncoder().withoutPadding().encodeToString(caveatKeyBytes);
+        String caveatKey = RandomText.base64url(32);
         String caveatId = CaveatIds.seal(identities.agreementKey(), peer.agreementKeyBytes(), self.peerId(), peerId,
                 caveatKey, PEER_PREDICATE + peerId);
         Macaroon macaroon = new MacaroonsBuilder(self.endpoint(), key.secret(),

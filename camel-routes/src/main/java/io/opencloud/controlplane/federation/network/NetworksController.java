@@ -74,7 +74,7 @@ public class NetworksController {
         String network;
         if (NetworkRow.PUBLIC_ID.equals(body.path("network").asString(null))) {
             String endpoint = body.path("endpoint").asString(null);
-            if (endpoint == null || !endpoint.matches("https?://\\S+")) {
+            if (!PeerCard.isHttpUrl(endpoint)) {
                 throw RequestRefusedException.invalid(List.of("endpoint: the http or https URL of any control plane"
                         + " in the public network"));
             }
