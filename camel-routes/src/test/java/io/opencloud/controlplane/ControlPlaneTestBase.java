@@ -65,6 +65,7 @@ abstract class ControlPlaneTestBase {
     @DynamicPropertySource
     static void sharedRuntime(DynamicPropertyRegistry registry) {
         SharedTestRuntime.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestCredentials.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         // Provisioning keeps its key, working directories, edge records and disk files under the test JVM's own folder.
         registry.add("opencloud.secrets.key-file", () -> PROVISIONING.resolve("secrets.key").toString());
         registry.add("opencloud.terraform.work-dir", () -> PROVISIONING.resolve("terraform").toString());

@@ -73,6 +73,7 @@ final class CrashablePlane {
                 "-cp", System.getProperty("java.class.path"), ControlPlaneApplication.class.getName(),
                 "--opencloud.data-dir=" + home(), "--logging.level.root=WARN", "--logging.level.io.zonky=INFO"));
         ports.forEach((name, port) -> command.add("--" + name + "=" + port));
+        TestCredentials.springProperties().forEach((name, value) -> command.add("--" + name + "=" + value));
         command.addAll(arguments);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

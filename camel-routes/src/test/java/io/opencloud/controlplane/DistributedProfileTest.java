@@ -73,6 +73,7 @@ class DistributedProfileTest {
                 "--opencloud.schedules.tick.target=" + ControlPlaneTestBase.VERIFY,
                 "--opencloud.schedules.tick.data=" + ControlPlaneTestBase.TICK_DATA));
         SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> args.add("--" + name + "=" + value));
+        TestCredentials.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = SpringApplication.run(ControlPlaneApplication.class,
                 args.toArray(String[]::new))) {
             assertThat(context.getBeansOfType(OutboxRelay.class)).isEmpty();

@@ -38,7 +38,9 @@ final class FederatedPlane implements AutoCloseable {
                 "--opencloud.identity.name=" + name, "--opencloud.identity.endpoint=" + endpoint(),
                 "--opencloud.federation.probe-interval=300ms", "--opencloud.federation.unreachable-after=2",
                 "--opencloud.federation.delivery-interval=100ms", "--opencloud.federation.timeout=2s",
-                "--opencloud.federation.give-up-after=10s");
+                "--opencloud.federation.give-up-after=10s",
+                "--opencloud.auth.admin-client-secret=" + TestCredentials.ADMIN_SECRET,
+                "--opencloud.auth.service-client-secret=" + TestCredentials.SERVICE_SECRET);
     }
 
     void stop() {

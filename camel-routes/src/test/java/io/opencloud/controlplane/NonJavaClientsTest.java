@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencloud.controlplane.access.FirstAdministrator;
+import io.opencloud.events.Operation;
 import io.opencloud.events.Topics;
 import io.opencloud.infra.test.SharedTestRuntime;
 import java.time.Duration;
@@ -41,14 +43,17 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
                 "-H", "content-type=application/json");
 
         String base = "http://127.0.0.1:" + port;
+        String authorization = "Authorization: Bearer " + http().token(FirstAdministrator.ADMIN_CLIENT,
+                TestCredentials.ADMIN_SECRET);
         List<String> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode sagas = Http.JSON.readTree(run(null, "curl", "-s", base + "/sagas?trigger=" + id));
+            JsonNode sagas = Http.JSON.readTree(run(null, "curl", "-s", "-H", authorization,
+                    base + "/sagas?trigger=" + id));
             sagas.forEach(saga -> found.add(saga.get("sagaId").asString()));
             return !found.isEmpty();
         });
-        String stream = run(null, "curl", "-s", "-N", "--max-time", "60", base + "/sagas/" + found.getFirst()
-                + "/stream");
+        String stream = run(null, "curl", "-s", "-N", "--max-time", "60", "-H", authorization,
+                base + "/sagas/" + found.getFirst() + "/stream");
 
         assertThat(stream).contains("event:STARTED").contains("event:COMPLETED");
     }
@@ -58,9 +63,16 @@ class NonJavaClientsTest extends ControlPlaneTestBase {
         assumeThat(Programs.onPath("kcat")).as("kcat on the PATH (apt-get install kcat)").isTrue();
         String id = "kcat-" + id();
 
-        run(Http.issueEvent(id, "s3://results/kcat", "read", 60).replace("\n", " "),
-                "kcat", "-P", "-b", SharedTestRuntime.endpoints().kafkaBootstrap(), "-t", Topics.INGRESS, "-k", id);
-
-        assertThat(http().reply(id).get("type").asString()).isEqualTo("io.opencloud.macaroon.issue.completed.v1");
+        // A Kafka publisher reads its reply where Kafka clients do: on the events topic, by the saga it was keyed to.
+        try (TopicReader replies = new TopicReader(Operation.ISSUE_MACAROON.eventsTopic(),
+                record -> "io.opencloud.macaroon.issue.completed.v1".equals(TopicReader.header(record, "ce_type"))
+                        && TopicReader.header(record, "ce_source") != null
+                        && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8).contains("s3://results/kcat-"
+                        + id.substring("kcat-".length())))) {
+            run(Http.issueEvent(id, "s3://results/kcat-" + id.substring("kcat-".length()), "read", 60)
+                            .replace("\n", " "),
+                    "kcat", "-P", "-b", SharedTestRuntime.endpoints().kafkaBootstrap(), "-t", Topics.INGRESS, "-k", id);
+            assertThat(replies.awaitAtLeast(1, Duration.ofSeconds(30))).hasSize(1);
+        }
     }
 }

@@ -80,6 +80,7 @@ class RemoteFunctionHostTest {
         List<String> args = new ArrayList<>(List.of("--spring.cloud.function.definition=" + FUNCTIONS,
                 "--server.port=" + port, "--opencloud.data-dir=" + functionsDir));
         SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> args.add("--" + name + "=" + value));
+        TestCredentials.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(FunctionHostApplication.class)
                 .properties("spring.config.name=" + FunctionHostApplication.CONFIG_NAME)
                 .run(args.toArray(String[]::new));

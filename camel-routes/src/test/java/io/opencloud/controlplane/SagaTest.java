@@ -169,7 +169,8 @@ class SagaTest extends ControlPlaneTestBase {
         JsonNode saga = saga(sagaId);
         assertThat(saga.get("status").asString()).isEqualTo("ABANDONED");
         assertThat(saga.get("history").get(saga.get("history").size() - 1).get("detail").asString())
-                .isEqualTo("by bob: cleaned up by hand");
+                .as("the operator is the one the token names, not the one the body claims")
+                .isEqualTo("by opencloud-admin (system): cleaned up by hand");
     }
 
     @Test

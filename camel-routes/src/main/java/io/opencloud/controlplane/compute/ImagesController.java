@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.functions.compute.ComputeDriver;
 import io.opencloud.functions.compute.ComputeDrivers;
@@ -28,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * qemu-img is installed and raw otherwise.
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/compute/images")
 public class ImagesController {
 
@@ -68,11 +71,13 @@ public class ImagesController {
                 .body(images.find(imageId).orElseThrow());
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<ImageRecord> list() {
         return images.list();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public ImageRecord get(@PathVariable String id) {
         return Ids.valid(id) ? images.find(id).orElseThrow(() -> RequestRefusedException.notFound("image " + id))

@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.functions.compute.Images;
@@ -27,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * vm_template}], ...}}). Every image and VM template referenced must exist; every fault is named at once.
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/compute")
 public class TemplatesController {
 
@@ -73,11 +76,13 @@ public class TemplatesController {
                 .body(templates.find(id).orElseThrow());
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/templates")
     public List<VmTemplateRecord> templates() {
         return templates.list();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/templates/{id}")
     public VmTemplateRecord template(@PathVariable String id) {
         return Ids.valid(id) ? templates.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM template "
@@ -117,11 +122,13 @@ public class TemplatesController {
                 .body(serviceTemplates.find(id).orElseThrow());
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/service-templates")
     public List<ServiceTemplateRecord> serviceTemplates() {
         return serviceTemplates.list();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/service-templates/{id}")
     public ServiceTemplateRecord serviceTemplate(@PathVariable String id) {
         return Ids.valid(id) ? serviceTemplates.find(id).orElseThrow(() -> RequestRefusedException.notFound(

@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.controlplane.saga.SagaStarter;
@@ -41,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and BACKUP_MARKETPLACE_APP_ID (set by backups). {@code POST /compute/vms/{id}/backup} backs a VM up now.
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/compute/vms")
 public class VmsController {
 
@@ -93,12 +97,14 @@ public class VmsController {
         return ResponseEntity.status(201).header("Location", "/compute/vms/" + vm.vmId()).body(view(vm));
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(defaultValue = "100") int limit,
                                           @RequestParam(defaultValue = "0") int offset) {
         return vms.list(Math.clamp(limit, 1, 1000), Math.max(0, offset)).stream().map(VmsController::view).toList();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         return view(find(id));
@@ -121,7 +127,7 @@ public class VmsController {
     /** Starts a backup now (saga {@code backup-vm}), whatever the VM's schedule; the saga exists when this answers. */
     @PostMapping("/{id}/backup")
     @Transactional
-    public ResponseEntity<Map<String, Object>> backUp(@PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> backUp(@PathVariable String id, Caller caller) {
         VmRecord vm = find(id);
         String sagaId = UUID.randomUUID().toString();
         String marketplaceId;
@@ -132,7 +138,7 @@ public class VmsController {
             throw RequestRefusedException.conflict(refused.getMessage());
         }
         starter.start(TriggerType.BACKUP_VM, SOURCE, vm.vmId(), json.createObjectNode().put("vmId", vm.vmId())
-                .put("marketplaceId", marketplaceId), sagaId);
+                .put("marketplaceId", marketplaceId), sagaId, caller);
         return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId)
                 .body(Map.of("vmId", vm.vmId(), "sagaId", sagaId));
     }

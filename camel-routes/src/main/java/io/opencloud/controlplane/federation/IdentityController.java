@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.Names;
 import io.opencloud.controlplane.provision.RequestRefusedException;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * never change here.
  */
 @RestController
+@PlatformAdmin
 @RequestMapping("/admin/identity")
 public class IdentityController {
 

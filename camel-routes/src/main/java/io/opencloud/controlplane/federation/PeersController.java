@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * its health and, while it is unreachable, why.
  */
 @RestController
+@PlatformAdmin
 @RequestMapping("/peers")
 public class PeersController {
 

@@ -1,6 +1,8 @@
 package io.opencloud.controlplane.hooks;
 
 import io.opencloud.events.WebhookTypes;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,13 +37,22 @@ public record HookProperties(Map<String, Source> sources, @DefaultValue("PT24H")
      * @param secret         the shared secret its deliveries are signed with (HMAC-SHA256); never logged
      * @param deliveryHeader the header carrying the delivery id
      * @param eventHeader    the header naming what happened, if the sender sends one
+     * @param tenant         the tenant the source's sagas belong to
+     * @param role           the source's role there
      */
     public record Source(String secret, @DefaultValue("X-GitHub-Delivery") String deliveryHeader,
-                         @DefaultValue("X-GitHub-Event") String eventHeader) {
+                         @DefaultValue("X-GitHub-Event") String eventHeader,
+                         @DefaultValue(Caller.PLATFORM_TENANT) String tenant, @DefaultValue("MEMBER") Role role) {
+
+        /** The principal a delivery of this source (proven by its signature) acts as. */
+        public Caller caller(String name) {
+            return new Caller("hook:" + name, tenant, role, "hook", null);
+        }
 
         @Override
         public String toString() {
-            return "Source[deliveryHeader=" + deliveryHeader + ", eventHeader=" + eventHeader + "]";
+            return "Source[deliveryHeader=" + deliveryHeader + ", eventHeader=" + eventHeader + ", tenant=" + tenant
+                    + ", role=" + role + "]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.hooks;
 
+import io.opencloud.controlplane.access.Public;
 import io.opencloud.controlplane.ingress.EventIngress;
 import io.opencloud.functions.web.Problems;
 import io.opencloud.functions.web.RequestBodies;
@@ -16,7 +17,6 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.opencloud.controlplane.http.OpenToPeers;
 
 /**
  * {@code POST /hooks/{source}}: plain webhooks (a Git push, a CI result, ...) signed with {@code X-Hub-Signature-256}
@@ -25,7 +25,7 @@ import io.opencloud.controlplane.http.OpenToPeers;
  * {@code opencloud.webhook.events} and, where a saga is mapped to the type, starting it.
  */
 @RestController
-@OpenToPeers
+@Public("a webhook proves its source with the HMAC signature of its body under that source's secret")
 @EnableConfigurationProperties(HookProperties.class)
 public class HooksController {
 
@@ -78,7 +78,7 @@ public class HooksController {
         WebhookReceipt receipt;
         try {
             receipt = receiver.receive(new WebhookReceiver.Delivery(source, deliveryId, event,
-                    request.getContentType(), body, expected));
+                    request.getContentType(), body, expected, config.caller(source)));
         } catch (DataAccessException | TransactionException e) {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, "ingress-unavailable", "Delivery not stored",
                     "the database did not take the delivery; nothing was accepted, send it again");

@@ -2,6 +2,7 @@ package io.opencloud.controlplane.hooks;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.saga.Outbox;
 import io.opencloud.controlplane.saga.OutboxEvent;
 import io.opencloud.controlplane.saga.SagaCoordinator;
@@ -53,9 +54,12 @@ public class WebhookReceiver {
         this.json = json;
     }
 
-    /** A delivery whose signature has been verified; {@code signature} is that signature, as computed here. */
+    /**
+     * A delivery whose signature has been verified; {@code signature} is that signature, as computed here, and
+     * {@code sender} the principal its source acts as.
+     */
     public record Delivery(String source, String deliveryId, String event, String contentType, byte[] body,
-                           String signature) {
+                           String signature, Caller sender) {
     }
 
     public WebhookReceipt receive(Delivery delivery) {
@@ -78,7 +82,7 @@ public class WebhookReceiver {
             outbox.emit(new OutboxEvent(eventId, sagaId != null ? sagaId : delivery.source(), type,
                     Topics.WEBHOOK_EVENTS, data, source, delivery.deliveryId(), now.toString(), sagaId, null));
             saga.ifPresent(definition -> coordinator.start(definition, event(eventId, type, source, delivery, data,
-                    now), sagaId));
+                    now), sagaId, delivery.sender()));
             return new WebhookReceipt(eventId, type, sagaId, false, now);
         });
     }

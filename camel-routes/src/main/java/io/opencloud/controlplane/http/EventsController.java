@@ -1,6 +1,11 @@
 package io.opencloud.controlplane.http;
 
 import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Callers;
+import io.opencloud.controlplane.access.Public;
+import io.opencloud.controlplane.access.Requires;
+import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.federation.PeerEventInbox;
 import io.opencloud.controlplane.federation.PeerEventOutcome;
 import io.opencloud.controlplane.ingress.EventIngress;
@@ -49,10 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  * all-or-nothing: every event is checked first, and one bad event rejects the whole batch with the index of each
  * fault, so a sender never has to work out which half of a batch went through. A peer control plane's signed event
  * ({@code io.opencloud.federation.*}) goes to the {@link PeerEventInbox}, which answers 403 when it is forged, stale
- * or from a non-member and 409 when it is a replay.
+ * or from a non-member and 409 when it is a replay. Any other event needs an access token (401 without one) and
+ * the right to send its type (403, see {@link io.opencloud.controlplane.ingress.EventAccess}).
  */
 @RestController
-@OpenToPeers
+@Public("a peer's event is proven by its signature; every other event needs a caller, whose right to send that type"
+        + " the ingress checks (EventAccess)")
 @RequestMapping("/events")
 @EnableConfigurationProperties(IngressProperties.class)
 public class EventsController {
@@ -93,14 +100,15 @@ public class EventsController {
             return tooLarge();
         }
         String contentType = request.getContentType();
+        Optional<Caller> caller = Callers.of(request);
         if (HttpCloudEvents.isBinary(request)) {
-            return single(HttpCloudEvents.readBinary(request, body));
+            return single(HttpCloudEvents.readBinary(request, body), caller);
         }
         if (HttpCloudEvents.isStructured(contentType)) {
-            return single(HttpCloudEvents.readStructured(body));
+            return single(HttpCloudEvents.readStructured(body), caller);
         }
         if (HttpCloudEvents.isBatch(contentType)) {
-            return batch(body);
+            return caller.<ResponseEntity<?>>map(c -> batch(body, c)).orElseGet(EventsController::unauthenticated);
         }
         return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 "Content-Type \"" + contentType + "\" without ce-specversion header is not a CloudEvent: send binary"
@@ -139,15 +147,20 @@ public class EventsController {
                 "origin \"" + origin + "\" may not deliver events here; allowed: " + properties.allowedOrigins());
     }
 
-    /** The reply to a command, once its function has answered; {@code wait} long-polls up to 30 seconds. */
+    /**
+     * The reply to a command the caller sent, once its function has answered; {@code wait} long-polls up to 30
+     * seconds. The id is the one the caller gave its command: another caller's command of the same id is not found.
+     */
     @GetMapping("/{id}/reply")
-    public ResponseEntity<?> reply(@PathVariable String id, @RequestParam(defaultValue = "0") int wait)
+    @Requires(Role.VIEWER)
+    public ResponseEntity<?> reply(@PathVariable String id, @RequestParam(defaultValue = "0") int wait, Caller caller)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(Math.clamp(wait, 0, MAX_WAIT.toSeconds())).toNanos();
-        Optional<String> reply = replies.find(id);
+        String commandId = EventIngress.commandId(caller, id);
+        Optional<String> reply = replies.find(commandId);
         while (reply.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            reply = replies.find(id);
+            reply = replies.find(commandId);
         }
         return reply.<ResponseEntity<?>>map(event -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(MediaTypes.CLOUDEVENTS_JSON)).body(event))
@@ -173,7 +186,7 @@ public class EventsController {
         };
     }
 
-    private ResponseEntity<?> single(Decoded decoded) {
+    private ResponseEntity<?> single(Decoded decoded, Optional<Caller> caller) {
         if (decoded instanceof Decoded.Rejected rejected) {
             ingress.count(EventIngress.HTTP, EventIngress.REJECTED, 1);
             return Problems.invalidEvent(rejected.violations());
@@ -182,15 +195,23 @@ public class EventsController {
         if (FederationType.isFederationType(event.getType())) {
             return fromPeer(event);
         }
-        IngressOutcome outcome = ingress.submit(event, EventIngress.HTTP);
+        if (caller.isEmpty()) {
+            ingress.count(EventIngress.HTTP, EventIngress.REJECTED, 1);
+            return unauthenticated();
+        }
+        IngressOutcome outcome = ingress.submit(event, caller.get(), EventIngress.HTTP);
         if (outcome instanceof IngressOutcome.Rejected rejected) {
             return Problems.invalidEvent(rejected.violations());
+        }
+        if (outcome instanceof IngressOutcome.Refused refused) {
+            return Problems.of(HttpStatus.FORBIDDEN, refused.refusal().problem(), "Event refused",
+                    refused.refusal().detail());
         }
         IngressOutcome.Accepted accepted = (IngressOutcome.Accepted) outcome;
         return ResponseEntity.accepted().location(replyLocation(accepted)).body(receipt(accepted));
     }
 
-    private ResponseEntity<?> batch(byte[] body) {
+    private ResponseEntity<?> batch(byte[] body, Caller caller) {
         JsonNode array;
         try {
             array = JSON.readTree(body);
@@ -210,8 +231,10 @@ public class EventsController {
                 violations = rejected.violations();
             } else {
                 CloudEvent event = ((Decoded.Accepted) decoded).event();
-                switch (ingress.check(event)) {
+                switch (ingress.check(event, caller)) {
                     case IngressOutcome.Rejected rejected -> violations = rejected.violations();
+                    case IngressOutcome.Refused refused -> violations = List.of(Violation.ofAttribute("type",
+                            refused.refusal().detail()));
                     case IngressOutcome.Accepted ok -> accepted.add(ok);
                 }
             }
@@ -248,6 +271,13 @@ public class EventsController {
         return accepted.route() instanceof IngressOutcome.StartSaga
                 ? URI.create("/sagas/" + accepted.sagaId())
                 : URI.create("/events/" + accepted.eventId() + "/reply");
+    }
+
+    private static ResponseEntity<?> unauthenticated() {
+        ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Unauthenticated", "sending events needs an access token: send Authorization: Bearer <token>");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem.getBody());
     }
 
     private ResponseEntity<ProblemDetail> tooLarge() {

@@ -1,9 +1,9 @@
 package io.opencloud.controlplane.http;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.functions.macaroon.RootKey;
 import io.opencloud.functions.macaroon.RootKeyStore;
 import io.opencloud.functions.web.Problems;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /admin/macaroon-keys/{id}}: a macaroon root key, so that another implementation (js-macaroon,
  * libmacaroons, pymacaroons) can verify this control plane's macaroons. Whoever holds a root key can mint macaroons,
  * so the export is switched on only by {@code opencloud.macaroon.key-export} (the embedded default has it, the
- * distributed profile not, since behind Knative's queue proxy every request comes from the loopback) and answered
- * only to a request from the loopback interface.
+ * distributed profile not) and answered only to platform admins.
  */
 @RestController
 @ConditionalOnProperty(name = "opencloud.macaroon.key-export", havingValue = "true")
@@ -33,12 +32,8 @@ public class MacaroonKeysController {
     }
 
     @GetMapping("/admin/macaroon-keys/{id}")
-    public ResponseEntity<?> get(@PathVariable String id, HttpServletRequest request) {
-        if (!AdminAccess.loopback(request.getRemoteAddr())) {
-            return Problems.of(HttpStatus.FORBIDDEN, "loopback-only", "Root keys stay on this machine",
-                    "root keys are exported only to a request from the loopback interface, not from "
-                            + request.getRemoteAddr());
-        }
+    @PlatformAdmin
+    public ResponseEntity<?> get(@PathVariable String id) {
         Optional<RootKey> key;
         try {
             key = keys.find(UUID.fromString(id));

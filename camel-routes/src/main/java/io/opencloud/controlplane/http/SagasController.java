@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.http;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.saga.HistoryEntry;
 import io.opencloud.controlplane.saga.SagaCoordinator;
 import io.opencloud.controlplane.saga.SagaRow;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * transitions, and the operator's two commands for a FAILED saga, retry and abandon.
  */
 @RestController
+@Requires(Role.VIEWER)
 @RequestMapping("/sagas")
 public class SagasController {
 
@@ -45,9 +49,9 @@ public class SagasController {
     }
 
     @GetMapping
-    public ResponseEntity<?> list(@RequestParam Optional<String> status, @RequestParam Optional<String> type,
-                                  @RequestParam Optional<String> trigger,
-                                  @RequestParam(defaultValue = "50") int limit) {
+    public ResponseEntity<?> list(Caller caller, @RequestParam Optional<String> status,
+                                  @RequestParam Optional<String> type, @RequestParam Optional<String> trigger,
+                                  @RequestParam Optional<String> tenant, @RequestParam(defaultValue = "50") int limit) {
         Optional<SagaStatus> wanted;
         try {
             wanted = status.map(s -> SagaStatus.valueOf(s.toUpperCase(Locale.ROOT)));
@@ -55,12 +59,16 @@ public class SagasController {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status must be one of " + List.of(SagaStatus.values()));
         }
-        return ResponseEntity.ok(store.list(wanted, type, trigger, Math.clamp(limit, 1, 500)).stream()
+        Optional<String> scope = caller.platformAdmin() ? tenant : Optional.of(caller.tenant());
+        return ResponseEntity.ok(store.list(scope, wanted, type, trigger, Math.clamp(limit, 1, 500)).stream()
                 .map(SagasController::summary).toList());
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<?> get(@PathVariable String id) {
+    public ResponseEntity<?> get(@PathVariable String id, Caller caller) {
+        if (!visible(id, caller)) {
+            return notFound(id);
+        }
         return store.find(id).<ResponseEntity<?>>map(saga -> {
             Map<String, Object> body = summary(saga);
             body.put("data", saga.data());
@@ -72,8 +80,8 @@ public class SagasController {
 
     /** One server-sent event per transition, the past ones first; the stream ends when the saga is final. */
     @GetMapping("/{id}/stream")
-    public Object stream(@PathVariable String id) {
-        if (store.find(id).isEmpty()) {
+    public Object stream(@PathVariable String id, Caller caller) {
+        if (!visible(id, caller)) {
             return notFound(id);
         }
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
@@ -82,24 +90,39 @@ public class SagasController {
     }
 
     @PostMapping("/{id}/retry")
-    public ResponseEntity<?> retry(@PathVariable String id, @RequestBody(required = false) OperatorCommand command) {
-        if (coordinator.retry(id, operator(command))) {
+    @Requires(Role.OPERATOR)
+    public ResponseEntity<?> retry(@PathVariable String id, @RequestBody(required = false) OperatorCommand command,
+                                   Caller caller) {
+        if (!visible(id, caller)) {
+            return notFound(id);
+        }
+        if (coordinator.retry(id, operator(caller))) {
             return ResponseEntity.accepted().body(Map.of("sagaId", id, "status", SagaStatus.COMPENSATING.name()));
         }
         return notFailed(id);
     }
 
     @PostMapping("/{id}/abandon")
-    public ResponseEntity<?> abandon(@PathVariable String id, @RequestBody(required = false) OperatorCommand command) {
+    @Requires(Role.OPERATOR)
+    public ResponseEntity<?> abandon(@PathVariable String id, @RequestBody(required = false) OperatorCommand command,
+                                     Caller caller) {
+        if (!visible(id, caller)) {
+            return notFound(id);
+        }
         String reason = command == null || command.reason() == null ? "no reason given" : command.reason();
-        if (coordinator.abandon(id, operator(command), reason)) {
+        if (coordinator.abandon(id, operator(caller), reason)) {
             return ResponseEntity.ok(Map.of("sagaId", id, "status", SagaStatus.ABANDONED.name()));
         }
         return notFailed(id);
     }
 
-    /** Who gives an operator command, and why; both are written to the saga's history. */
-    public record OperatorCommand(String operator, String reason) {
+    /** Why an operator gives a command; it is written to the saga's history with the operator the token names. */
+    public record OperatorCommand(String reason) {
+    }
+
+    /** Another tenant's saga is answered as if it did not exist. */
+    private boolean visible(String id, Caller caller) {
+        return store.tenantOf(id).filter(caller::sees).isPresent();
     }
 
     private void follow(String id, SseEmitter emitter) {
@@ -126,8 +149,8 @@ public class SagasController {
         }
     }
 
-    private static String operator(OperatorCommand command) {
-        return command == null || command.operator() == null ? "an operator" : command.operator();
+    private static String operator(Caller caller) {
+        return caller.subject() + " (" + caller.tenant() + ")";
     }
 
     private ResponseEntity<?> notFailed(String id) {

@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.http;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.schedule.Schedule;
 import io.opencloud.controlplane.schedule.ScheduleStore;
 import io.opencloud.controlplane.schedule.Schedules;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /schedules}: every cron schedule, when it last fired and will next fire, and its latest firings. */
 @RestController
+@Requires(Role.VIEWER)
 @RequestMapping("/schedules")
 public class SchedulesController {
 

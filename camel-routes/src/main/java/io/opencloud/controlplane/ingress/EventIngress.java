@@ -3,6 +3,8 @@ package io.opencloud.controlplane.ingress;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.kafka.EventPublisher;
 import io.opencloud.controlplane.saga.SagaCoordinator;
 import io.opencloud.controlplane.saga.SagaDefinition;
@@ -52,10 +54,12 @@ public class EventIngress {
     private final SagaRegistry sagas;
     private final SagaCoordinator coordinator;
     private final Schedules schedules;
+    private final EventAccess access;
     private final MeterRegistry meters;
 
     public EventIngress(EventPublisher publisher, SagaRegistry sagas, SagaCoordinator coordinator,
-                        Schedules schedules, MeterRegistry meters) {
+                        Schedules schedules, EventAccess access, MeterRegistry meters) {
+        this.access = access;
         this.publisher = publisher;
         this.sagas = sagas;
         this.coordinator = coordinator;
@@ -63,8 +67,8 @@ public class EventIngress {
         this.meters = meters;
     }
 
-    /** Checks the event without storing it. */
-    public IngressOutcome check(CloudEvent event) {
+    /** Checks the event, and the caller's right to send it, without storing it. */
+    public IngressOutcome check(CloudEvent event, Caller caller) {
         if (WebhookTypes.isWebhookType(event.getType())) {
             return new IngressOutcome.Rejected(List.of(Violation.ofAttribute("type", "webhook events are accepted"
                     + " only when signed, at POST /hooks/" + WebhookTypes.sourceOf(event.getType()).orElseThrow())));
@@ -76,13 +80,17 @@ public class EventIngress {
         if (validator.check(event) instanceof Decoded.Rejected rejected) {
             return new IngressOutcome.Rejected(rejected.violations());
         }
+        Optional<EventAccess.Refusal> refusal = access.refusal(event, caller);
+        if (refusal.isPresent()) {
+            return new IngressOutcome.Refused(refusal.get());
+        }
         if (PingType.TYPE.equals(event.getType())) {
-            return checkPing(event);
+            return checkPing(event, caller);
         }
         Optional<SagaDefinition> saga = sagas.forTrigger(event.getType());
         if (saga.isPresent()) {
-            return new IngressOutcome.Accepted(event.getId(), derivedSagaId(event), event.getType(),
-                    new IngressOutcome.StartSaga(saga.get()), event);
+            return new IngressOutcome.Accepted(event.getId(), derivedSagaId(event, caller), event.getType(),
+                    new IngressOutcome.StartSaga(saga.get()), event, caller);
         }
         Optional<Operation> command = Operation.forRequestedType(event.getType());
         if (command.isEmpty()) {
@@ -90,8 +98,8 @@ public class EventIngress {
                     + "\" is not a command or saga trigger the control plane accepts; accepted are "
                     + EventTypes.ingressTypes())));
         }
-        return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event), event.getType(),
-                new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()), event);
+        return new IngressOutcome.Accepted(event.getId(), sagaIdOf(event, caller), event.getType(),
+                new IngressOutcome.ToCommandsTopic(command.get().commandsTopic()), event, caller);
     }
 
     /*
@@ -99,7 +107,7 @@ public class EventIngress {
      * targets, keeping the tick's id and source (the same tick always starts the same saga) but always with the
      * schedule's own data: whoever else sends a ping can at most run the job early, never run it on other data.
      */
-    private IngressOutcome checkPing(CloudEvent ping) {
+    private IngressOutcome checkPing(CloudEvent ping, Caller caller) {
         String name = PingType.scheduleOf(ping.getSource().toString());
         Optional<Schedule> schedule = schedules.named(name);
         if (schedule.isEmpty()) {
@@ -107,8 +115,9 @@ public class EventIngress {
                     + "\" names no configured schedule; configured are " + schedules.all().stream()
                     .map(Schedule::pingSource).toList())));
         }
+        // The schedule's job runs as the control plane, whoever delivered the ping.
         return check(CloudEventBuilder.v1(ping).withType(schedule.get().target()).withDataContentType(Envelope.JSON)
-                .withData(schedule.get().data().getBytes(StandardCharsets.UTF_8)).build());
+                .withData(schedule.get().data().getBytes(StandardCharsets.UTF_8)).build(), Caller.CONTROL_PLANE);
     }
 
     /**
@@ -117,8 +126,8 @@ public class EventIngress {
      * @param channel where the event came from ({@code http} or {@code kafka}), for the metrics
      * @throws IngressUnavailableException when the broker did not take the event
      */
-    public IngressOutcome submit(CloudEvent event, String channel) {
-        IngressOutcome outcome = check(event);
+    public IngressOutcome submit(CloudEvent event, Caller caller, String channel) {
+        IngressOutcome outcome = check(event, caller);
         if (outcome instanceof IngressOutcome.Accepted accepted) {
             publish(accepted);
         }
@@ -139,8 +148,8 @@ public class EventIngress {
         CloudEvent event = accepted.event();
         switch (accepted.route()) {
             case IngressOutcome.ToCommandsTopic(String topic) -> {
-                CloudEvent command = CloudEventBuilder.v1(event).withExtension(Envelope.SAGA_ID, accepted.sagaId())
-                        .build();
+                CloudEvent command = CloudEventBuilder.v1(event).withId(commandId(accepted.caller(), event.getId()))
+                        .withExtension(Envelope.SAGA_ID, accepted.sagaId()).build();
                 try {
                     publisher.publish(topic, accepted.sagaId(), command);
                 } catch (EventPublisher.PublishFailedException e) {
@@ -149,7 +158,7 @@ public class EventIngress {
             }
             case IngressOutcome.StartSaga(SagaDefinition saga) -> {
                 try {
-                    coordinator.start(saga, event, accepted.sagaId());
+                    coordinator.start(saga, event, accepted.sagaId(), accepted.caller());
                 } catch (DataAccessException | TransactionException e) {
                     throw new IngressUnavailableException("the saga store", e);
                 }
@@ -157,16 +166,27 @@ public class EventIngress {
         }
     }
 
-    /*
-     * A command's saga id is the sender's when it names one; otherwise, like a new saga's, it is derived from the
-     * event's source and id, so a redelivered event lands in the same saga instead of starting a second one.
+    /**
+     * The id a command is stored and answered under: the caller's own id, scoped to the caller, so that the same id
+     * chosen by two callers names two commands and no caller reads another's reply by guessing its id. The control
+     * plane's own commands keep their ids.
      */
-    private static String sagaIdOf(CloudEvent event) {
-        Object given = event.getExtension(Envelope.SAGA_ID);
-        return given != null ? given.toString() : derivedSagaId(event);
+    public static String commandId(Caller caller, String eventId) {
+        return caller.role() == Role.SERVICE ? eventId : DerivedIds.of("command", caller.scope(), eventId);
     }
 
-    private static String derivedSagaId(CloudEvent event) {
-        return DerivedIds.of(event.getSource().toString(), event.getId());
+    /*
+     * A command's saga id is the service's when it names one; otherwise, like a new saga's, it is derived from the
+     * caller and the event's source and id, so a redelivered event lands in the same saga instead of starting a second
+     * one, and another caller's event with the same source and id does not.
+     */
+    private static String sagaIdOf(CloudEvent event, Caller caller) {
+        Object given = event.getExtension(Envelope.SAGA_ID);
+        return given != null ? given.toString() : derivedSagaId(event, caller);
+    }
+
+    private static String derivedSagaId(CloudEvent event, Caller caller) {
+        return caller.role() == Role.SERVICE ? DerivedIds.of(event.getSource().toString(), event.getId())
+                : DerivedIds.of(caller.scope(), event.getSource().toString(), event.getId());
     }
 }

@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.ingress;
 
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.http.IngressProperties;
 import io.opencloud.controlplane.kafka.ConsumedEvents;
 import io.opencloud.controlplane.kafka.DeadLetters;
 import io.opencloud.controlplane.kafka.KafkaEndpoints;
@@ -32,9 +34,12 @@ public class KafkaIngressRoute extends RouteBuilder {
     private final ConsumedEvents events;
     private final EventIngress ingress;
     private final DeadLetters deadLetters;
+    private final Caller door;
 
     public KafkaIngressRoute(KafkaEndpoints kafka, ConsumedEvents events, EventIngress ingress,
-                             DeadLetters deadLetters) {
+                             DeadLetters deadLetters, IngressProperties properties) {
+        this.door = new Caller("kafka:" + Topics.INGRESS, properties.kafka().tenant(), properties.kafka().role(),
+                "kafka", null);
         this.kafka = kafka;
         this.events = events;
         this.ingress = ingress;
@@ -60,9 +65,13 @@ public class KafkaIngressRoute extends RouteBuilder {
 
     private void admit(Exchange exchange) {
         events.read(exchange).ifPresentOrElse(event -> {
-            if (ingress.submit(event, EventIngress.KAFKA) instanceof IngressOutcome.Rejected rejected) {
-                deadLetters.park(exchange, rejected.violations().stream().map(Violation::describe)
-                        .collect(Collectors.joining("; ")));
+            switch (ingress.submit(event, door, EventIngress.KAFKA)) {
+                case IngressOutcome.Rejected rejected -> deadLetters.park(exchange, rejected.violations().stream()
+                        .map(Violation::describe).collect(Collectors.joining("; ")));
+                case IngressOutcome.Refused refused -> deadLetters.park(exchange, "refused to " + door.subject()
+                        + ": " + refused.refusal().detail());
+                case IngressOutcome.Accepted accepted -> {
+                }
             }
         }, () -> ingress.count(EventIngress.KAFKA, EventIngress.REJECTED, 1));
     }

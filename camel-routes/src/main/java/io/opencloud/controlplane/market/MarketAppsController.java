@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.market;
 
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.compute.DisplayNames;
 import io.opencloud.controlplane.compute.Ids;
 import io.opencloud.controlplane.provision.JsonBodies;
@@ -38,6 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * deletion ({@code DELETE /apps/{id}}, saga {@code market-delete}).
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/apps")
 public class MarketAppsController {
 
@@ -53,11 +57,13 @@ public class MarketAppsController {
         this.json = json;
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<AppRecord> list(@RequestParam(required = false) String type) {
         return apps.list(null, type);
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public AppRecord get(@PathVariable String id) {
         return find(id);
@@ -67,7 +73,7 @@ public class MarketAppsController {
     @PostMapping("/{id}/exports")
     @Transactional
     public ResponseEntity<Map<String, Object>> export(@PathVariable String id,
-                                                      @RequestBody(required = false) String text) {
+                                                      @RequestBody(required = false) String text, Caller caller) {
         AppRecord app = ready(id);
         JsonNode body = text == null || text.isBlank() ? json.createObjectNode() : JsonBodies.object(json, text);
         ObjectNode data = json.createObjectNode().put("appId", app.appId())
@@ -75,14 +81,14 @@ public class MarketAppsController {
         if (body.path("name").isString()) {
             data.put("name", body.path("name").asString());
         }
-        return started(TriggerType.MARKET_EXPORT, app, data);
+        return started(TriggerType.MARKET_EXPORT, app, data, caller);
     }
 
     /** Creates a VM named {@code name} from a VMTEMPLATE app (a backup); answers 202 with the saga. */
     @PostMapping("/{id}/restores")
     @Transactional
     public ResponseEntity<Map<String, Object>> restore(@PathVariable String id,
-                                                       @RequestBody(required = false) String text) {
+                                                       @RequestBody(required = false) String text, Caller caller) {
         AppRecord app = ready(id);
         JsonNode body = JsonBodies.object(json, text);
         String name = body.path("name").asString("");
@@ -96,7 +102,7 @@ public class MarketAppsController {
                     + "; a VM is restored from a VMTEMPLATE app"));
         }
         return started(TriggerType.RESTORE_VM, app, json.createObjectNode().put("appId", app.appId())
-                .put("name", name));
+                .put("name", name), caller);
     }
 
     /**
@@ -108,7 +114,7 @@ public class MarketAppsController {
     @Transactional
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String id,
                                                       @RequestParam(defaultValue = "deleted through the API")
-                                                      String reason) {
+                                                      String reason, Caller caller) {
         AppRecord app = find(id);
         if (AppRecord.IMPORTING.equals(app.state())) {
             throw RequestRefusedException.conflict("app " + id + " is being imported; its import removes it if it fails");
@@ -126,12 +132,13 @@ public class MarketAppsController {
             throw RequestRefusedException.conflict("app " + id + " is referenced by app(s) " + referrers);
         }
         return started(TriggerType.MARKET_DELETE, app, json.createObjectNode().put("appId", app.appId())
-                .put("reason", reason));
+                .put("reason", reason), caller);
     }
 
-    private ResponseEntity<Map<String, Object>> started(TriggerType type, AppRecord app, ObjectNode data) {
+    private ResponseEntity<Map<String, Object>> started(TriggerType type, AppRecord app, ObjectNode data,
+                                                        Caller caller) {
         String sagaId = UUID.randomUUID().toString();
-        starter.start(type, MarketplacesController.SOURCE, app.appId(), data, sagaId);
+        starter.start(type, MarketplacesController.SOURCE, app.appId(), data, sagaId, caller);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sagaId", sagaId);
         answer.put("appId", app.appId());

@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.market;
 
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.compute.Ids;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.Names;
@@ -42,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and imports into them ({@code POST /marketplaces/{id}/imports}, which starts the saga {@code market-import}).
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/marketplaces")
 public class MarketplacesController {
 
@@ -70,11 +74,13 @@ public class MarketplacesController {
         this.json = json;
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<MarketplaceRecord> list() {
         return marketplaces.list();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public MarketplaceRecord get(@PathVariable String id) {
         return find(id);
@@ -133,6 +139,7 @@ public class MarketplacesController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}/apps")
     public List<AppRecord> apps(@PathVariable String id, @RequestParam(required = false) String type) {
         return apps.list(find(id).marketplaceId(), type);
@@ -145,7 +152,8 @@ public class MarketplacesController {
     @PostMapping("/{id}/imports")
     @Transactional
     public ResponseEntity<Map<String, Object>> importObject(@PathVariable String id,
-                                                            @RequestBody(required = false) String text) {
+                                                            @RequestBody(required = false) String text,
+                                                            Caller caller) {
         MarketplaceRecord marketplace = find(id);
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
@@ -172,7 +180,7 @@ public class MarketplacesController {
             }
         }
         String sagaId = UUID.randomUUID().toString();
-        starter.start(TriggerType.MARKET_IMPORT, SOURCE, objectId, data, sagaId);
+        starter.start(TriggerType.MARKET_IMPORT, SOURCE, objectId, data, sagaId, caller);
         return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId).body(Map.of("sagaId", sagaId,
                 "appId", AppIds.imported(sagaId, kind, objectId)));
     }

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.Caller;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -75,7 +76,7 @@ public class OrphanSweep {
             if (remove && orphan.name() != null) {
                 try {
                     provisions.delete(orphan.provisionId(), "orphan sweep: its state still held " + orphan.resources()
-                            + " resources");
+                            + " resources", Caller.CONTROL_PLANE);
                 } catch (RuntimeException e) {
                     log.warn("The orphan sweep could not start deleting provision {}: {}", orphan.provisionId(),
                             e.toString());

@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.functions.provision.ProviderTemplate;
 import io.opencloud.functions.provision.ProviderTemplates;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A provider's connection values are never returned; only the names of the fields that are set.
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/providers")
 public class ProvidersController {
 
@@ -37,16 +40,19 @@ public class ProvidersController {
         this.json = json;
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/templates")
     public List<ProviderTemplate> templates() {
         return templates.all();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<Map<String, Object>> list() {
         return store.list().stream().map(ProvidersController::view).toList();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         return view(store.find(id).orElseThrow(() -> RequestRefusedException.notFound("provider " + id)));

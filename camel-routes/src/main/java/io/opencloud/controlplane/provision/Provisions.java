@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.saga.DestroyProvisionSaga;
 import io.opencloud.controlplane.saga.SagaRow;
 import io.opencloud.controlplane.saga.SagaStarter;
@@ -55,7 +56,7 @@ public class Provisions {
     }
 
     @Transactional
-    public ProvisionRow create(JsonNode body) {
+    public ProvisionRow create(JsonNode body, Caller caller) {
         List<String> problems = new ArrayList<>();
         String name = body.path("name").asString(null);
         if (!Names.valid(name)) {
@@ -96,7 +97,8 @@ public class Provisions {
         store.insert(new ProvisionRow(id, name, provider.get().providerId(), provider.get().name(),
                 template.get().driver(), ProvisionState.PENDING, owner, group, spec, config, sagaId, null, null,
                 null));
-        start(TriggerType.CREATE_PROVISION, id, json.createObjectNode().put("provisionId", id.toString()), sagaId);
+        start(TriggerType.CREATE_PROVISION, id, json.createObjectNode().put("provisionId", id.toString()), sagaId,
+                caller);
         return store.find(id).orElseThrow();
     }
 
@@ -107,7 +109,7 @@ public class Provisions {
      * @return the provision and the saga deleting it
      */
     @Transactional
-    public ProvisionRow delete(UUID provisionId, String reason) {
+    public ProvisionRow delete(UUID provisionId, String reason, Caller caller) {
         ProvisionRow row = store.lock(provisionId).orElseThrow(() -> RequestRefusedException.notFound("provision "
                 + provisionId));
         Optional<SagaRow> current = Optional.ofNullable(row.currentSaga()).flatMap(sagaStore::find);
@@ -124,11 +126,11 @@ public class Provisions {
         String sagaId = UUID.randomUUID().toString();
         store.handTo(provisionId, sagaId);
         start(TriggerType.DELETE_PROVISION, provisionId, json.createObjectNode()
-                .put("provisionId", provisionId.toString()).put("reason", reason), sagaId);
+                .put("provisionId", provisionId.toString()).put("reason", reason), sagaId, caller);
         return store.find(provisionId).orElseThrow();
     }
 
-    private void start(TriggerType type, UUID provisionId, ObjectNode data, String sagaId) {
-        starter.start(type, SOURCE, provisionId.toString(), data, sagaId);
+    private void start(TriggerType type, UUID provisionId, ObjectNode data, String sagaId, Caller caller) {
+        starter.start(type, SOURCE, provisionId.toString(), data, sagaId, caller);
     }
 }

@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Requires;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /sagas/{sagaId}/stream}.
  */
 @RestController
+@Requires(Role.MEMBER)
 @RequestMapping("/provisions")
 public class ProvisionsController {
 
@@ -41,12 +45,13 @@ public class ProvisionsController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body) {
-        ProvisionRow created = provisions.create(JsonBodies.object(json, body));
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body, Caller caller) {
+        ProvisionRow created = provisions.create(JsonBodies.object(json, body), caller);
         return ResponseEntity.accepted().header("Location", "/provisions/" + created.provisionId())
                 .body(views.summary(created));
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam Optional<String> owner, @RequestParam Optional<String> group,
                                           @RequestParam Optional<String> state,
@@ -62,16 +67,19 @@ public class ProvisionsController {
         return store.list(owner, group, wanted, Math.clamp(limit, 1, 500)).stream().map(views::summary).toList();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/orphans")
     public List<OrphanSweep.Found> orphans() {
         return orphans.find();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         return views.full(store.find(uuid(id)).orElseThrow(() -> RequestRefusedException.notFound("provision " + id)));
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/{id}/states")
     public List<Map<String, Object>> states(@PathVariable String id) {
         UUID provisionId = uuid(id);
@@ -81,8 +89,9 @@ public class ProvisionsController {
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String id,
-                                                      @RequestParam(defaultValue = "deleted on request") String reason) {
-        return ResponseEntity.accepted().body(views.summary(provisions.delete(uuid(id), reason)));
+                                                      @RequestParam(defaultValue = "deleted on request") String reason,
+                                                      Caller caller) {
+        return ResponseEntity.accepted().body(views.summary(provisions.delete(uuid(id), reason, caller)));
     }
 
     private static UUID uuid(String id) {

@@ -1,6 +1,7 @@
 package io.opencloud.controlplane.saga;
 
 import io.cloudevents.CloudEvent;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.events.DerivedIds;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
@@ -59,10 +60,10 @@ public class SagaCoordinator {
     }
 
     /**
-     * Starts the saga the trigger maps to and sends its first command; a trigger delivered again returns the saga it
-     * started the first time.
+     * Starts the saga the trigger maps to and sends its first command; a trigger delivered again by the same owner
+     * returns the saga it started the first time. The saga belongs to the owner's tenant.
      */
-    public String start(SagaDefinition definition, CloudEvent trigger, String sagaId) {
+    public String start(SagaDefinition definition, CloudEvent trigger, String sagaId, Caller owner) {
         return tx.execute(status -> {
             Instant now = clock.instant();
             ObjectNode data = json.createObjectNode();
@@ -71,8 +72,10 @@ public class SagaCoordinator {
             data.putObject("results");
             SagaRow saga = new SagaRow(sagaId, definition.type(), SagaStatus.RUNNING, 0, data, null,
                     now.plus(definition.deadline()), 0, now, now);
-            String source = trigger.getSource().toString();
-            if (!store.insert(saga, source, trigger.getId(), definition.steps().stream().map(SagaStep::name).toList())) {
+            // Trigger ids are the sender's choice: the same id from two owners starts two sagas.
+            String source = owner.scope() + " " + trigger.getSource();
+            if (!store.insert(saga, source, trigger.getId(), definition.steps().stream().map(SagaStep::name).toList(),
+                    owner)) {
                 return store.sagaOfTrigger(source, trigger.getId()).orElseThrow(() -> new IllegalStateException(
                         "saga id " + sagaId + " is taken by a saga another trigger started"));
             }

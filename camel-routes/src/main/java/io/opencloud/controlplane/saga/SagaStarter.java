@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.saga;
 
+import io.opencloud.controlplane.access.Caller;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opencloud.events.Envelope;
@@ -31,12 +32,12 @@ public class SagaStarter {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void start(TriggerType type, URI source, String subject, ObjectNode data, String sagaId) {
+    public void start(TriggerType type, URI source, String subject, ObjectNode data, String sagaId, Caller owner) {
         SagaDefinition saga = sagas.forTrigger(type.type()).orElseThrow(() -> new IllegalStateException(
                 "no saga is mapped to " + type.type()));
         CloudEvent trigger = CloudEventBuilder.v1().withId(sagaId).withSource(source).withType(type.type())
                 .withSubject(subject).withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withDataContentType(Envelope.JSON).withData(json.writeValueAsBytes(data)).build();
-        coordinator.start(saga, trigger, sagaId);
+        coordinator.start(saga, trigger, sagaId, owner);
     }
 }

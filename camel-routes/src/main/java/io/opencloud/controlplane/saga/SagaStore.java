@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.opencloud.controlplane.access.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,14 +39,15 @@ public class SagaStore {
     }
 
     /** Inserts a new saga with its steps pending; false when its trigger had already started one. */
-    public boolean insert(SagaRow saga, String triggerSource, String triggerId, List<String> stepNames) {
+    public boolean insert(SagaRow saga, String triggerSource, String triggerId, List<String> stepNames,
+                          Caller owner) {
         int inserted = jdbc.sql("""
                         INSERT INTO saga (saga_id, saga_type, status, current_step, data, trigger_source, trigger_id,
-                            deadline)
-                        VALUES (?, ?, ?, 0, ?::jsonb, ?, ?, ?)
+                            deadline, tenant, owner)
+                        VALUES (?, ?, ?, 0, ?::jsonb, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(saga.sagaId(), saga.type(), saga.status().name(), json.writeValueAsString(saga.data()),
-                        triggerSource, triggerId, Timestamp.from(saga.deadline()))
+                        triggerSource, triggerId, Timestamp.from(saga.deadline()), owner.tenant(), owner.subject())
                 .update();
         if (inserted == 0) {
             return false;
@@ -74,15 +76,23 @@ public class SagaStore {
                 .param(sagaId).query(this::saga).optional();
     }
 
-    public List<SagaRow> list(Optional<SagaStatus> status, Optional<String> type, Optional<String> triggerId,
-                              int limit) {
+    /** The tenant a saga belongs to. */
+    public Optional<String> tenantOf(String sagaId) {
+        return jdbc.sql("SELECT tenant FROM saga WHERE saga_id = ?").param(sagaId).query(String.class).optional();
+    }
+
+    /** The newest sagas, of one tenant or (empty) of all. */
+    public List<SagaRow> list(Optional<String> tenant, Optional<SagaStatus> status, Optional<String> type,
+                              Optional<String> triggerId, int limit) {
         return jdbc.sql("SELECT " + SAGA_COLUMNS + """
                          FROM saga
-                        WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR saga_type = ?)
+                        WHERE (?::text IS NULL OR tenant = ?)
+                          AND (?::text IS NULL OR status = ?) AND (?::text IS NULL OR saga_type = ?)
                           AND (?::text IS NULL OR trigger_id = ?)
                         ORDER BY created_at DESC LIMIT ?""")
-                .params(status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null),
-                        type.orElse(null), type.orElse(null), triggerId.orElse(null), triggerId.orElse(null), limit)
+                .params(tenant.orElse(null), tenant.orElse(null), status.map(Enum::name).orElse(null),
+                        status.map(Enum::name).orElse(null), type.orElse(null), type.orElse(null),
+                        triggerId.orElse(null), triggerId.orElse(null), limit)
                 .query(this::saga).list();
     }
 

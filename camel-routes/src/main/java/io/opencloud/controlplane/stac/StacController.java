@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.stac;
 
+import io.opencloud.controlplane.access.Public;
 import io.opencloud.controlplane.stac.StacCatalog.StacItem;
 import io.opencloud.functions.web.Problems;
 import java.util.List;
@@ -23,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import io.opencloud.controlplane.http.OpenToPeers;
 
 /**
  * A STAC API over the catalog the control plane serves: landing page, conformance, collections, items, item search
@@ -31,7 +31,7 @@ import io.opencloud.controlplane.http.OpenToPeers;
  * so the catalog works behind any host name and port.
  */
 @RestController
-@OpenToPeers
+@Public("the STAC catalog lists public Earth observation scenes; the Sentinel functions read it too")
 @RequestMapping("/stac")
 public class StacController {
 

@@ -135,7 +135,8 @@ final class ComposeFile {
         env.put("OPENCLOUD_SERVICES_EMBEDDED", "false");
         env.put("OPENCLOUD_OUTBOX_RELAY_ENABLED", "false");
         // Requests from the host arrive through Docker's bridge, not the loopback: the administrative APIs need it.
-        env.put("OPENCLOUD_ADMIN_TOKEN", "${OPENCLOUD_ADMIN_TOKEN:-}");
+        env.put("OPENCLOUD_ADMIN_CLIENT_SECRET", "${OPENCLOUD_ADMIN_CLIENT_SECRET:-}");
+        env.put("OPENCLOUD_SERVICE_CLIENT_SECRET", "${OPENCLOUD_SERVICE_CLIENT_SECRET:-}");
         for (String domain : Operation.domains()) {
             env.put("OPENCLOUD_FUNCTIONS_URLS_" + domain.toUpperCase(Locale.ROOT),
                     "http://" + functionService(domain) + ":8080/");

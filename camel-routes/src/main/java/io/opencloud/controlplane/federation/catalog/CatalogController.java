@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.federation.catalog;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Requires;
+import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.controlplane.federation.network.Networks;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * network it concerns, those it is no longer shared with included.
  */
 @RestController
+@PlatformAdmin
 public class CatalogController {
 
     private final Catalog catalog;
@@ -44,6 +48,7 @@ public class CatalogController {
         this.json = json;
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/catalog")
     public List<CatalogEntry> list(@RequestParam(required = false) String kind) {
         if (kind != null && !ResourceSpec.KINDS.contains(kind)) {
@@ -53,6 +58,7 @@ public class CatalogController {
         return catalog.entries().stream().filter(entry -> kind == null || entry.kind().equals(kind)).toList();
     }
 
+    @Requires(Role.VIEWER)
     @GetMapping("/catalog/resources/{name}")
     public CatalogResources.OwnResource get(@PathVariable String name) {
         return resources.find(name).orElseThrow(() -> RequestRefusedException.notFound("resource " + name));

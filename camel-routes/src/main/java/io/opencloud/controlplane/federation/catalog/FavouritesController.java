@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.federation.catalog;
 
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code "available": false} when the resource is no longer visible (its provider stopped sharing it, or left).
  */
 @RestController
+@Requires(Role.VIEWER)
 @RequestMapping("/users/{user}/favourites")
 public class FavouritesController {
 
@@ -36,8 +40,8 @@ public class FavouritesController {
     }
 
     @GetMapping
-    public List<FavouriteView> list(@PathVariable String user) {
-        checkUser(user);
+    public List<FavouriteView> list(@PathVariable String user, Caller caller) {
+        checkUser(user, caller);
         List<CatalogEntry> entries = catalog.entries();
         return favourites.of(user).stream().map(favourite -> {
             CatalogEntry entry = entries.stream().filter(e -> e.ref().equals(favourite.ref())).findFirst()
@@ -48,8 +52,8 @@ public class FavouritesController {
 
     @PutMapping("/{provider}/{name}")
     public ResponseEntity<FavouriteView> add(@PathVariable String user, @PathVariable String provider,
-                                             @PathVariable String name) {
-        checkUser(user);
+                                             @PathVariable String name, Caller caller) {
+        checkUser(user, caller);
         String ref = provider + "/" + name;
         CatalogEntry entry = catalog.find(ref).orElseThrow(() -> RequestRefusedException.notFound("resource " + ref
                 + " in this control plane's catalog"));
@@ -61,15 +65,19 @@ public class FavouritesController {
 
     @DeleteMapping("/{provider}/{name}")
     public ResponseEntity<Void> remove(@PathVariable String user, @PathVariable String provider,
-                                       @PathVariable String name) {
-        checkUser(user);
+                                       @PathVariable String name, Caller caller) {
+        checkUser(user, caller);
         favourites.remove(user, provider, name);
         return ResponseEntity.noContent().build();
     }
 
-    private static void checkUser(String user) {
+    /** A user's favourites are that user's own: anyone else is told there is no such user. */
+    private static void checkUser(String user, Caller caller) {
         if (!USER.matcher(user).matches()) {
             throw RequestRefusedException.invalid(List.of("user: letters, digits and . _ @ -, 1 to 128 long"));
+        }
+        if (!user.equals(caller.subject()) && !caller.platformAdmin()) {
+            throw RequestRefusedException.notFound("user " + user);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.delegation;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
 import com.github.nitram509.jmacaroons.MacaroonsBuilder;
 import io.opencloud.controlplane.federation.PeerAnswer;
 import io.opencloud.controlplane.federation.PeerCard;
@@ -41,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 @RestController
+@PlatformAdmin
 @RequestMapping("/grants")
 public class GrantsController {
 

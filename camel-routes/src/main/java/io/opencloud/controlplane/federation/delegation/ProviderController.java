@@ -1,6 +1,7 @@
 package io.opencloud.controlplane.federation.delegation;
 
-import io.opencloud.controlplane.http.OpenToPeers;
+import io.opencloud.controlplane.access.PlatformAdmin;
+import io.opencloud.controlplane.access.Public;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.functions.macaroon.VerifyMacaroonRequest.AccessRequest;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/provider")
+@PlatformAdmin
 public class ProviderController {
 
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
@@ -115,13 +117,13 @@ public class ProviderController {
         return ResponseEntity.noContent().build();
     }
 
-    @OpenToPeers
+    @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")
     @PostMapping("/macaroons/validate")
     public GrantCheck validate(@RequestBody(required = false) String text) {
         return check(JsonBodies.object(json, text));
     }
 
-    @OpenToPeers
+    @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")
     @PostMapping("/tokens")
     public ResponseEntity<Map<String, Object>> requestToken(@RequestBody(required = false) String text) {
         GrantCheck check = check(JsonBodies.object(json, text));
@@ -136,7 +138,7 @@ public class ProviderController {
                 "resource", check.resource(), "action", check.action()));
     }
 
-    @OpenToPeers
+    @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")
     @PostMapping("/tokens/exchange")
     @Transactional
     public Map<String, Object> exchange(@RequestBody(required = false) String text) {
@@ -165,7 +167,7 @@ public class ProviderController {
                 "action", request.action());
     }
 
-    @OpenToPeers
+    @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")
     @PostMapping("/tokens/introspect")
     public Map<String, Object> introspect(@RequestBody(required = false) String text) {
         String token = JsonBodies.object(json, text).path("token").asString("");

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.federation.network;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.controlplane.federation.Identities;
 import io.opencloud.controlplane.federation.Peer;
 import io.opencloud.controlplane.federation.PeerCard;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code DELETE /networks/{id}/membership}).
  */
 @RestController
+@PlatformAdmin
 @RequestMapping("/networks")
 public class NetworksController {
 

@@ -1,0 +1,125 @@
+package io.opencloud.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two tenants side by side: neither sees nor steers the other's sagas and replies, each is granted macaroons only for
+ * its own resources, internal commands and saga-steering extensions are refused to both, and who did what is in the
+ * audit trail.
+ */
+class TenantIsolationTest extends ControlPlaneTestBase {
+
+    private record Tenant(String name, Http member, Http viewer, Http operator) {
+    }
+
+    private Tenant tenant(String prefix, String resource) {
+        String name = prefix + "-" + id().substring(0, 8);
+        assertThat(http().postJson("/tenants", "{\"name\":\"" + name + "\",\"resources\":[\"" + resource + "\"]}")
+                .statusCode()).isEqualTo(201);
+        return new Tenant(name, client(name, "MEMBER"), client(name, "VIEWER"), client(name, "OPERATOR"));
+    }
+
+    private Http client(String tenant, String role) {
+        String name = tenant + "-" + role.toLowerCase();
+        HttpResponse<String> created = http().postJson("/tenants/" + tenant + "/clients",
+                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return http().as(http().token(name, Http.JSON.readTree(created.body()).get("clientSecret").asString()));
+    }
+
+    @Test
+    void neitherTenantSeesOrChangesTheOthersSagas() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        String trigger = id();
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.demo.grant.requested.v1",
+                 "data":{"resource":"s3://red/run-1","action":"read","ttlSeconds":60}}""".formatted(trigger);
+        HttpResponse<String> started = red.member().postStructured(event);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String sagaId = Http.JSON.readTree(started.body()).get("sagaId").asString();
+        HttpResponse<String> same = blue.member().postStructured(event);
+        assertThat(Http.JSON.readTree(same.body()).get("sagaId").asString())
+                .as("the same trigger id from another tenant starts its own saga").isNotEqualTo(sagaId);
+
+        assertThat(red.viewer().get("/sagas/" + sagaId).statusCode()).isEqualTo(200);
+        assertThat(blue.member().get("/sagas/" + sagaId).statusCode()).isEqualTo(404);
+        assertThat(blue.operator().get("/sagas/" + sagaId + "/stream").statusCode()).isEqualTo(404);
+        assertThat(blue.operator().post("/sagas/" + sagaId + "/abandon", "application/json", "{}", Map.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(red.viewer().post("/sagas/" + sagaId + "/abandon", "application/json", "{}", Map.of())
+                .statusCode()).as("a viewer does not steer").isEqualTo(403);
+        JsonNode blueList = Http.JSON.readTree(blue.viewer().get("/sagas?limit=500").body());
+        assertThat(blueList.findValuesAsString("sagaId")).doesNotContain(sagaId);
+        JsonNode redList = Http.JSON.readTree(red.viewer().get("/sagas?limit=500").body());
+        assertThat(redList.findValuesAsString("sagaId")).contains(sagaId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.JSON.readTree(red.viewer().get("/sagas/" + sagaId)
+                .body()).get("status").asString().equals("COMPLETED"));
+    }
+
+    @Test
+    void macaroonsOnlyForTheTenantsResourcesAndRepliesOnlyForTheirSender() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        String id = id();
+        assertThat(red.member().postStructured(Http.issueEvent(id, "s3://red/run-1", "write", 60)).statusCode())
+                .isEqualTo(202);
+        assertThat(red.member().reply(id).get("type").asString()).isEqualTo("io.opencloud.macaroon.issue.completed.v1");
+        assertThat(blue.member().get("/events/" + id + "/reply").statusCode()).as("a guessed reply id").isEqualTo(404);
+        assertThat(red.viewer().get("/events/" + id + "/reply").statusCode())
+                .as("another principal of the same tenant").isEqualTo(404);
+
+        HttpResponse<String> foreign = blue.member().postStructured(Http.issueEvent(id(), "s3://red/run-1", "read", 60));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("has no right on s3://red/run-1");
+        assertThat(red.member().postStructured(Http.issueEvent(id(), "s3://red/../blue/x", "read", 60)).statusCode())
+                .isEqualTo(403);
+        assertThat(red.viewer().postStructured(Http.issueEvent(id(), "s3://red/run-1", "write", 60)).statusCode())
+                .as("a viewer is granted at most read").isEqualTo(403);
+        assertThat(red.viewer().postStructured(Http.issueEvent(id(), "s3://red/run-1", "read", 60)).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void internalCommandsAndSteeringExtensionsAreRefusedFromOutside() {
+        Tenant red = tenant("red", "s3://red/");
+        HttpResponse<String> destroy = red.member().postStructured("""
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.terraform.destroy.requested.v1",
+                 "data":{"provisionId":"00000000-0000-0000-0000-000000000000"}}""".formatted(id()));
+        assertThat(destroy.statusCode()).isEqualTo(403);
+        assertThat(destroy.body()).contains("internal-command");
+        HttpResponse<String> steering = red.member().postStructured("""
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.macaroon.verify.requested.v1",
+                 "sagaid":"someone-elses-saga",
+                 "data":{"macaroon":"x","request":{"resource":"s3://red/a","action":"read"}}}""".formatted(id()));
+        assertThat(steering.statusCode()).isEqualTo(403);
+        assertThat(steering.body()).contains("sagaid");
+    }
+
+    @Test
+    void tenantAdminsManageOnlyTheirOwnTenantAndEveryChangeIsAudited() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        Http redAdmin = client(red.name(), "ADMIN");
+        assertThat(redAdmin.postJson("/tenants/" + red.name() + "/users", "{\"name\":\"" + red.name()
+                + "-alice\",\"role\":\"MEMBER\"}").statusCode()).isEqualTo(201);
+        assertThat(redAdmin.postJson("/tenants/" + blue.name() + "/clients", "{\"name\":\"" + red.name()
+                + "-spy\",\"role\":\"ADMIN\"}").statusCode()).isEqualTo(404);
+        assertThat(redAdmin.postJson("/tenants", "{\"name\":\"" + red.name() + "-x\"}").statusCode()).isEqualTo(403);
+        assertThat(redAdmin.postJson("/tenants/" + red.name() + "/clients", "{\"name\":\"" + red.name()
+                + "-svc\",\"role\":\"SERVICE\"}").statusCode()).as("only platform admins make services")
+                .isEqualTo(403);
+        assertThat(red.member().get("/audit").statusCode()).isEqualTo(403);
+        JsonNode audit = Http.JSON.readTree(redAdmin.get("/audit").body());
+        assertThat(audit.findValuesAsString("action")).contains("POST /tenants/{name}/users");
+        assertThat(audit.findValuesAsString("tenant")).containsOnly(red.name());
+        assertThat(audit.findValuesAsString("principal")).contains(red.name() + "-admin");
+    }
+}
