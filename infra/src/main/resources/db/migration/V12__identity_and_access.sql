@@ -109,5 +109,31 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_by_tenant ON audit (tenant, id);
 
--- A ping is taken as the scheduler's own only when its id is one the scheduler fired.
-CREATE INDEX schedule_firing_by_event ON schedule_firing (event_id);
+-- The events the control plane itself writes to opencloud.ingress (cron pings, the backup sweep's triggers), recorded
+-- as their outbox rows leave: the Kafka door takes exactly these (same id, type and data) as the control plane's own.
+CREATE TABLE own_ingress_event (
+    event_id    text        PRIMARY KEY,
+    type        text        NOT NULL,
+    data_sha256 text        NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX own_ingress_event_by_age ON own_ingress_event (created_at);
+
+-- The tenant each stored object belongs to. Set by the API call that creates it; empty for what a saga's function
+-- created (then it is the saga's tenant) and for what existed before tenants (then it is the platform's). A
+-- marketplace's apps are its tenant's.
+ALTER TABLE provider ADD COLUMN tenant text;
+ALTER TABLE provision ADD COLUMN tenant text;
+ALTER TABLE marketplace ADD COLUMN tenant text;
+ALTER TABLE compute_image ADD COLUMN tenant text;
+ALTER TABLE compute_vm_template ADD COLUMN tenant text;
+ALTER TABLE compute_service_template ADD COLUMN tenant text;
+ALTER TABLE compute_vm ADD COLUMN tenant text;
+
+-- Macaroon root keys are sealed with the secrets key like the other secrets; a key stored plain before this is sealed
+-- the first time it is read.
+ALTER TABLE macaroon_root_key ADD COLUMN sealed_secret bytea;
+ALTER TABLE macaroon_root_key DROP CONSTRAINT macaroon_root_key_secret_check;
+ALTER TABLE macaroon_root_key ALTER COLUMN secret DROP NOT NULL;
+ALTER TABLE macaroon_root_key ADD CONSTRAINT macaroon_root_key_kept
+    CHECK ((secret IS NULL) <> (sealed_secret IS NULL) AND (secret IS NULL OR octet_length(secret) = 32));

@@ -76,11 +76,10 @@ class BackupTest extends ControlPlaneTestBase {
         compute.awaitCompleted(compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString());
         String previous = compute.get("/compute/vms/" + vmId).get("attributes").get("BACKUP_MARKETPLACE_APP_ID")
                 .asString();
-        String endpoint = compute.get("/marketplaces/" + marketplace).get("endpoint").asString(null);
 
         assertThat(http().putJson("/marketplaces/" + marketplace, "{\"bucket\":\"elsewhere\"}").statusCode())
                 .as("apps do not move with a bucket").isEqualTo(409);
-        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":\"http://127.0.0.1:9\"}")
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"credentials\":\"unreachable\"}")
                 .statusCode()).isEqualTo(200);
         String sagaId = compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString();
         JsonNode saga = compute.awaitSagaFinal(sagaId);
@@ -96,8 +95,8 @@ class BackupTest extends ControlPlaneTestBase {
         assertThat(compute.get("/apps/" + previous).get("state").asString()).isEqualTo("READY");
 
         // Once the marketplace is back, an operator's retry finishes the roll-back: only the previous backup remains.
-        assertThat(http().putJson("/marketplaces/" + marketplace, endpoint == null ? "{\"endpoint\":null}"
-                : "{\"endpoint\":\"" + endpoint + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"credentials\":\"partner\"}").statusCode())
+                .isEqualTo(200);
         assertThat(http().postJson("/sagas/" + sagaId + "/retry", "{\"operator\":\"test\"}").statusCode())
                 .isEqualTo(202);
         assertThat(compute.awaitSagaFinal(sagaId).get("status").asString()).isEqualTo("COMPENSATED");
@@ -111,7 +110,7 @@ class BackupTest extends ControlPlaneTestBase {
     void aFailedScheduledBackupIsTriedAgainAsANewSaga() {
         ComputeFixtures compute = new ComputeFixtures(http());
         String marketplace = compute.marketplace("partner");
-        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":\"http://127.0.0.1:9\"}")
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"credentials\":\"unreachable\"}")
                 .statusCode()).isEqualTo(200);
         String vmId = vm(compute, marketplace, "cache", "\"BACKUP_FREQUENCY_SECONDS\":\"3600\",").get("vmId")
                 .asString();
@@ -123,7 +122,8 @@ class BackupTest extends ControlPlaneTestBase {
         assertThat(failed.get("attributes").get("BACKUP_MARKETPLACE_APP_ID").isNull()).isTrue();
         assertThat(failed.get("state").asString()).isEqualTo("RUNNING");
 
-        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"endpoint\":null}").statusCode()).isEqualTo(200);
+        assertThat(http().putJson("/marketplaces/" + marketplace, "{\"credentials\":\"partner\"}").statusCode())
+                .isEqualTo(200);
         await().atMost(BACKUP_TIME).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             sweep();
             assertThat(compute.get("/compute/vms/" + vmId).get("backup").get("result").asString())
@@ -147,7 +147,7 @@ class BackupTest extends ControlPlaneTestBase {
         // The next backup goes to another marketplace, and the one holding the previous backup goes away.
         assertThat(http().putJson("/compute/vms/" + vmId + "/attributes",
                 "{\"BACKUP_MARKETPLACE_ID\":\"" + current + "\"}").statusCode()).isEqualTo(200);
-        assertThat(http().putJson("/marketplaces/" + old, "{\"endpoint\":\"http://127.0.0.1:9\"}").statusCode())
+        assertThat(http().putJson("/marketplaces/" + old, "{\"credentials\":\"unreachable\"}").statusCode())
                 .isEqualTo(200);
 
         String sagaId = compute.accepted("/compute/vms/" + vmId + "/backup", "").get("sagaId").asString();

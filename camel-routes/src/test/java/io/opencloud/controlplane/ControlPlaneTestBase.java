@@ -66,8 +66,7 @@ abstract class ControlPlaneTestBase {
     static void sharedRuntime(DynamicPropertyRegistry registry) {
         SharedTestRuntime.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         TestCredentials.springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        // Provisioning keeps its key, working directories, edge records and disk files under the test JVM's own folder.
-        registry.add("opencloud.secrets.key-file", () -> PROVISIONING.resolve("secrets.key").toString());
+        // Provisioning keeps its working directories, edge records and disk files under the test JVM's own folder.
         registry.add("opencloud.terraform.work-dir", () -> PROVISIONING.resolve("terraform").toString());
         registry.add("opencloud.provision.local.records-dir", () -> PROVISIONING.resolve("edge").toString());
         registry.add("opencloud.compute.local.dir", () -> PROVISIONING.resolve("compute").toString());
@@ -75,6 +74,10 @@ abstract class ControlPlaneTestBase {
         registry.add("opencloud.storage.credentials.partner.endpoint", () -> SharedTestRuntime.endpoints().s3Endpoint());
         registry.add("opencloud.storage.credentials.partner.access-key", () -> SharedTestRuntime.endpoints().s3AccessKey());
         registry.add("opencloud.storage.credentials.partner.secret-key", () -> SharedTestRuntime.endpoints().s3SecretKey());
+        // A credential set whose endpoint answers nothing: a marketplace moved onto it is out of order.
+        registry.add("opencloud.storage.credentials.unreachable.endpoint", () -> "http://127.0.0.1:9");
+        registry.add("opencloud.storage.credentials.unreachable.access-key", () -> "nobody");
+        registry.add("opencloud.storage.credentials.unreachable.secret-key", () -> "nothing-to-see");
     }
 
     @Value("${local.server.port}")

@@ -132,7 +132,22 @@ final class Http {
 
     /** The reply to a command, waiting up to ten seconds for it. */
     JsonNode reply(String eventId) {
-        HttpResponse<String> response = get("/events/" + eventId + "/reply?wait=10");
+        return reply(get("/events/" + eventId + "/reply?wait=10"), eventId);
+    }
+
+    /** The reply to a command published on opencloud.ingress, read by the platform admin for the Kafka door. */
+    JsonNode replyToKafka(String eventId) {
+        return reply(send(HttpRequest.newBuilder(URI.create(base + "/events/" + eventId
+                + "/reply?wait=10&sender=kafka:opencloud.ingress")).GET().build(), adminToken), eventId);
+    }
+
+    /** The answer to a look for the reply to a command published on opencloud.ingress, without waiting. */
+    HttpResponse<String> kafkaReply(String eventId) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/events/" + eventId
+                + "/reply?sender=kafka:opencloud.ingress")).GET().build(), adminToken);
+    }
+
+    private static JsonNode reply(HttpResponse<String> response, String eventId) {
         if (response.statusCode() != 200) {
             throw new AssertionError("no reply to " + eventId + ": " + response.statusCode() + " " + response.body());
         }

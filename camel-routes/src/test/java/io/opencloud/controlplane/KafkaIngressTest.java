@@ -39,7 +39,7 @@ class KafkaIngressTest extends ControlPlaneTestBase {
             producer.send(record).get();
         }
 
-        assertThat(http().reply(issueId).get("type").asString()).isEqualTo("io.opencloud.macaroon.issue.completed.v1");
+        assertThat(http().replyToKafka(issueId).get("type").asString()).isEqualTo("io.opencloud.macaroon.issue.completed.v1");
     }
 
     @Test
@@ -54,7 +54,7 @@ class KafkaIngressTest extends ControlPlaneTestBase {
             producer.send(record).get();
         }
 
-        assertThat(http().reply(issueId).get("data").get("action").asString()).isEqualTo("write");
+        assertThat(http().replyToKafka(issueId).get("data").get("action").asString()).isEqualTo("write");
     }
 
     @Test
@@ -73,7 +73,7 @@ class KafkaIngressTest extends ControlPlaneTestBase {
                     bytes(Http.issueEvent(issueId, "r", "read", 60)))).get();
         }
 
-        assertThat(http().reply(issueId).get("type").asString()).endsWith("completed.v1");
+        assertThat(http().replyToKafka(issueId).get("type").asString()).endsWith("completed.v1");
         List<ConsumerRecord<String, byte[]>> parked;
         try (TopicReader deadLetters = new TopicReader(Topics.INGRESS_DLQ, r -> marker.equals(r.key()))) {
             parked = deadLetters.awaitAtLeast(2, Duration.ofSeconds(30));

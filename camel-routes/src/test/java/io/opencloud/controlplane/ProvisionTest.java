@@ -80,11 +80,12 @@ class ProvisionTest extends ControlPlaneTestBase {
     void aProvisionRequestWithFaultsIsRefusedWithEachNamed() {
         String provider = provider();
         HttpResponse<String> refused = http().postJson("/provisions", """
-                {"name":"x","provider":"%s","hosts":[{"name":"edge","count":0},{"name":"Edge"}],
+                {"name":"x","provider":"%s","owner":"","hosts":[{"name":"edge","count":0},{"name":"Edge"}],
                  "networks":[{"name":"net","count":2}]}""".formatted(provider));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("owner is required", "hosts[0].count must be an integer from 1 to 1000",
-                "hosts[1].name is required", "networks[0].count is allowed on hosts only");
+        assertThat(refused.body()).contains("owner, when given, names the user",
+                "hosts[0].count must be an integer from 1 to 1000", "hosts[1].name is required",
+                "networks[0].count is allowed on hosts only");
         assertThat(http().postJson("/provisions", "[1,2]").statusCode()).isEqualTo(400);
         assertThat(http().get("/provisions/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }

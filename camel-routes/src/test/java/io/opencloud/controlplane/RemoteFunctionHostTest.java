@@ -54,7 +54,9 @@ class RemoteFunctionHostTest {
         try (ConfigurableApplicationContext controlPlane = SpringApplication.run(ControlPlaneApplication.class,
                 "--opencloud.data-dir=" + dataDir, "--server.port=0", "--opencloud.kafka.port=0",
                 "--opencloud.kafka.controller-port=0", "--opencloud.db.port=0", "--opencloud.s3.port=0",
-                "--opencloud.functions.urls.macaroon=" + host, "--opencloud.functions.urls.demo=" + host);
+                "--opencloud.functions.urls.macaroon=" + host, "--opencloud.functions.urls.demo=" + host,
+                "--opencloud.auth.admin-client-secret=" + TestCredentials.ADMIN_SECRET,
+                "--opencloud.auth.service-client-secret=" + TestCredentials.SERVICE_SECRET);
              ConfigurableApplicationContext functions = startFunctionHost(functionsPort,
                      controlPlane.getBean(RuntimeEndpoints.class))) {
             Http http = new Http(((WebServerApplicationContext) controlPlane).getWebServer().getPort());
@@ -78,9 +80,10 @@ class RemoteFunctionHostTest {
     private ConfigurableApplicationContext startFunctionHost(int port, RuntimeEndpoints endpoints) {
         // Arguments, not default properties: function-host.yml sets these from the environment and would win.
         List<String> args = new ArrayList<>(List.of("--spring.cloud.function.definition=" + FUNCTIONS,
-                "--server.port=" + port, "--opencloud.data-dir=" + functionsDir));
+                "--server.port=" + port, "--opencloud.data-dir=" + functionsDir,
+                // One deployment, one key sealing its secrets (the control plane's, under its data directory).
+                "--opencloud.secrets.key-file=" + dataDir.resolve("keys/secrets.key")));
         SharedTestRuntime.springProperties(endpoints).forEach((name, value) -> args.add("--" + name + "=" + value));
-        TestCredentials.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(FunctionHostApplication.class)
                 .properties("spring.config.name=" + FunctionHostApplication.CONFIG_NAME)
                 .run(args.toArray(String[]::new));

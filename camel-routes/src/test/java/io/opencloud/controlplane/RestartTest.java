@@ -34,7 +34,9 @@ class RestartTest {
                 "--opencloud.schedules.every-second.catch-up=all",
                 "--opencloud.schedules.every-second.misfire-grace=PT0.5S",
                 "--opencloud.schedules.every-second.target=" + ControlPlaneTestBase.VERIFY,
-                "--opencloud.schedules.every-second.data=" + ControlPlaneTestBase.TICK_DATA);
+                "--opencloud.schedules.every-second.data=" + ControlPlaneTestBase.TICK_DATA,
+                "--opencloud.auth.admin-client-secret=" + TestCredentials.ADMIN_SECRET,
+                "--opencloud.auth.service-client-secret=" + TestCredentials.SERVICE_SECRET);
     }
 
     private static List<ScheduleStore.Firing> firings(ConfigurableApplicationContext context) {

@@ -104,6 +104,68 @@ class TenantIsolationTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void storedObjectsBelongToTheTenantThatMadeThem() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        ComputeFixtures redCompute = new ComputeFixtures(red.member());
+        String image = redCompute.image("red-disk", "OS", 1024, 7).get("imageId").asString();
+        String template = redCompute.template("red-template", "{\"CPU\":1,\"MEMORY\":64,\"DISK\":[{\"IMAGE_ID\":\""
+                + image + "\"}]}");
+        String marketplace = redCompute.marketplace("local");
+
+        for (String path : new String[] {"/compute/images/" + image, "/compute/templates/" + template,
+                "/marketplaces/" + marketplace, "/marketplaces/" + marketplace + "/apps"}) {
+            assertThat(red.viewer().get(path).statusCode()).as("red sees " + path).isEqualTo(200);
+            assertThat(blue.viewer().get(path).statusCode()).as("blue does not see " + path).isEqualTo(404);
+        }
+        assertThat(Http.JSON.readTree(blue.viewer().get("/compute/images").body()).findValuesAsString("imageId"))
+                .doesNotContain(image);
+        assertThat(Http.JSON.readTree(blue.viewer().get("/marketplaces").body()).findValuesAsString("marketplaceId"))
+                .doesNotContain(marketplace);
+        assertThat(Http.JSON.readTree(red.viewer().get("/marketplaces").body()).findValuesAsString("marketplaceId"))
+                .contains(marketplace);
+
+        assertThat(blue.member().postJson("/compute/templates", "{\"name\":\"stolen\",\"template\":{\"DISK\":"
+                + "[{\"IMAGE_ID\":\"" + image + "\"}]}}").statusCode()).as("another tenant's image").isEqualTo(400);
+        assertThat(blue.member().postJson("/marketplaces/" + marketplace + "/imports", "{\"kind\":\"IMAGE\","
+                + "\"objectId\":\"" + image + "\"}").statusCode()).as("into another tenant's marketplace")
+                .isEqualTo(404);
+        String blueMarketplace = new ComputeFixtures(blue.member()).marketplace("local");
+        assertThat(blue.member().postJson("/marketplaces/" + blueMarketplace + "/imports", "{\"kind\":\"IMAGE\","
+                + "\"objectId\":\"" + image + "\"}").statusCode()).as("another tenant's image").isEqualTo(404);
+        assertThat(blue.member().delete("/marketplaces/" + marketplace).statusCode()).isEqualTo(404);
+        assertThat(red.member().postStructured("""
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.market.import.requested.v1",
+                 "data":{"marketplaceId":"%s","kind":"IMAGE","objectId":"%s"}}""".formatted(id(), marketplace, image))
+                .statusCode()).as("a trigger over stored objects goes through its API endpoint").isEqualTo(403);
+    }
+
+    @Test
+    void nobodyAimsTheServerAtAnAddressOfTheirChoosing() {
+        Tenant red = tenant("red", "s3://red/");
+        for (String endpoint : new String[] {"http://127.0.0.1:22", "http://169.254.169.254", "http://s3.evil.example"}) {
+            HttpResponse<String> refused = red.member().postStructured("""
+                    {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.workflow.sentinel.requested.v1",
+                     "data":{"bbox":[8.9,45.4,10.3,46.1],"from":"2026-06-01T00:00:00Z","to":"2026-06-30T23:59:59Z",
+                             "maxCloudCover":20,"destination":{"bucket":"loot","prefix":"x","credentials":"partner",
+                                                               "endpoint":"%s"}}}""".formatted(id(), endpoint));
+            assertThat(refused.statusCode()).as(endpoint).isEqualTo(400);
+            assertThat(refused.body()).as(endpoint).contains("/data/destination/endpoint")
+                    .contains("destination policy");
+        }
+        HttpResponse<String> marketplace = red.member().postJson("/marketplaces", """
+                {"name":"%s","credentials":"partner","endpoint":"http://127.0.0.1:22"}""".formatted("m-" + id()
+                .substring(0, 8)));
+        assertThat(marketplace.statusCode()).isEqualTo(400);
+        assertThat(marketplace.body()).contains("destination policy");
+        HttpResponse<String> push = red.member().postStructured("""
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.storage.push.requested.v1",
+                 "data":{"objects":[],"destination":{"bucket":"x","credentials":"partner","endpoint":"http://127.0.0.1:22"}}}"""
+                .formatted(id()));
+        assertThat(push.statusCode()).as("a push is the control plane's own command").isIn(400, 403);
+    }
+
+    @Test
     void tenantAdminsManageOnlyTheirOwnTenantAndEveryChangeIsAudited() {
         Tenant red = tenant("red", "s3://red/");
         Tenant blue = tenant("blue", "s3://blue/");

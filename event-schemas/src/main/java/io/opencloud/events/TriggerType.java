@@ -1,5 +1,8 @@
 package io.opencloud.events;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * CloudEvent types that start a saga rather than a single operation: {@code io.opencloud.<domain>.<name>.requested.v<N>}.
  * Which saga each starts is configuration ({@code opencloud.sagas.triggers}); the default is named here.
@@ -42,5 +45,10 @@ public enum TriggerType {
 
     public String defaultSaga() {
         return defaultSaga;
+    }
+
+    /** The trigger of this type, if it is one of the control plane's own. */
+    public static Optional<TriggerType> of(String type) {
+        return Arrays.stream(values()).filter(trigger -> trigger.type().equals(type)).findFirst();
     }
 }

@@ -26,9 +26,13 @@ public record Caller(String subject, String tenant, Role role, String client, St
         return PLATFORM_TENANT.equals(tenant) && role == Role.ADMIN;
     }
 
-    /** Whether the caller may see what belongs to {@code tenantOfThing}. */
+    /**
+     * Whether the caller may see what belongs to {@code tenantOfThing}: its own tenant's things; everything, for a
+     * platform admin and for the control plane's own service identity, which acts for every tenant's sagas.
+     */
     public boolean sees(String tenantOfThing) {
-        return tenant.equals(tenantOfThing) || platformAdmin();
+        return tenant.equals(tenantOfThing) || platformAdmin()
+                || PLATFORM_TENANT.equals(tenant) && role == Role.SERVICE;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.RequestRefusedException;
@@ -39,8 +42,10 @@ public class ImagesController {
     private final Images images;
     private final ComputeDrivers drivers;
     private final JsonMapper json;
+    private final Ownership ownership;
 
-    public ImagesController(Images images, ComputeDrivers drivers, JsonMapper json) {
+    public ImagesController(Images images, ComputeDrivers drivers, JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.images = images;
         this.drivers = drivers;
         this.json = json;
@@ -49,7 +54,7 @@ public class ImagesController {
     @PostMapping(consumes = "application/octet-stream")
     public ResponseEntity<ImageRecord> upload(@RequestParam String name,
                                               @RequestParam(defaultValue = "OS") String type,
-                                              HttpServletRequest request) throws IOException {
+                                              HttpServletRequest request, Caller caller) throws IOException {
         List<String> problems = new ArrayList<>();
         DisplayNames.check(name, "name", problems);
         if (!TYPES.contains(type)) {
@@ -67,20 +72,21 @@ public class ImagesController {
         ObjectNode attributes = json.createObjectNode().put("TYPE", type);
         images.insert(new ImageRecord(imageId, name, driver.name(), stored.format(), stored.location(),
                 stored.sizeBytes(), stored.sha256(), attributes, null));
+        ownership.claim(Owned.IMAGE, imageId, caller);
         return ResponseEntity.status(201).header("Location", "/compute/images/" + imageId)
                 .body(images.find(imageId).orElseThrow());
     }
 
     @Requires(Role.VIEWER)
     @GetMapping
-    public List<ImageRecord> list() {
-        return images.list();
+    public List<ImageRecord> list(Caller caller) {
+        return ownership.visibleOf(Owned.IMAGE, images.list(), ImageRecord::imageId, caller);
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public ImageRecord get(@PathVariable String id) {
-        return Ids.valid(id) ? images.find(id).orElseThrow(() -> RequestRefusedException.notFound("image " + id))
+    public ImageRecord get(@PathVariable String id, Caller caller) {
+        return Ids.valid(id) && ownership.visible(Owned.IMAGE, id, caller) ? images.find(id).orElseThrow(() -> RequestRefusedException.notFound("image " + id))
                 : Ids.notFound("image", id);
     }
 }

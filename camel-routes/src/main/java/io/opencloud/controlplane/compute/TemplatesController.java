@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
 import io.opencloud.controlplane.provision.JsonBodies;
@@ -39,9 +42,11 @@ public class TemplatesController {
     private final ServiceTemplates serviceTemplates;
     private final Images images;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public TemplatesController(VmTemplates templates, ServiceTemplates serviceTemplates, Images images,
-                               JsonMapper json) {
+                               JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.templates = templates;
         this.serviceTemplates = serviceTemplates;
         this.images = images;
@@ -49,7 +54,8 @@ public class TemplatesController {
     }
 
     @PostMapping("/templates")
-    public ResponseEntity<VmTemplateRecord> createTemplate(@RequestBody(required = false) String text) {
+    public ResponseEntity<VmTemplateRecord> createTemplate(@RequestBody(required = false) String text,
+                                                           Caller caller) {
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         String name = name(body, problems);
@@ -61,7 +67,8 @@ public class TemplatesController {
             for (JsonNode disk : template.path("DISK")) {
                 String at = "template.DISK[" + index++ + "]";
                 String imageId = disk.path("IMAGE_ID").asString(null);
-                if (!Ids.valid(imageId) || images.find(imageId).isEmpty()) {
+                if (!Ids.valid(imageId) || images.find(imageId).isEmpty()
+                        || !ownership.visible(Owned.IMAGE, imageId, caller)) {
                     problems.add(at + ".IMAGE_ID must name an image of the inventory");
                 }
                 if (!DISK_TYPES.contains(disk.path("TYPE").asString("IMAGE"))) {
@@ -72,25 +79,27 @@ public class TemplatesController {
         refuseIf(problems);
         String id = UUID.randomUUID().toString();
         templates.insert(new VmTemplateRecord(id, name, template, null));
+        ownership.claim(Owned.VM_TEMPLATE, id, caller);
         return ResponseEntity.status(201).header("Location", "/compute/templates/" + id)
                 .body(templates.find(id).orElseThrow());
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/templates")
-    public List<VmTemplateRecord> templates() {
-        return templates.list();
+    public List<VmTemplateRecord> templates(Caller caller) {
+        return ownership.visibleOf(Owned.VM_TEMPLATE, templates.list(), VmTemplateRecord::templateId, caller);
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/templates/{id}")
-    public VmTemplateRecord template(@PathVariable String id) {
-        return Ids.valid(id) ? templates.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM template "
+    public VmTemplateRecord template(@PathVariable String id, Caller caller) {
+        return Ids.valid(id) && ownership.visible(Owned.VM_TEMPLATE, id, caller) ? templates.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM template "
                 + id)) : Ids.notFound("VM template", id);
     }
 
     @PostMapping("/service-templates")
-    public ResponseEntity<ServiceTemplateRecord> createServiceTemplate(@RequestBody(required = false) String text) {
+    public ResponseEntity<ServiceTemplateRecord> createServiceTemplate(@RequestBody(required = false) String text,
+                                                                       Caller caller) {
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         String name = name(body, problems);
@@ -107,7 +116,8 @@ public class TemplatesController {
                 problems.add(at + ".cardinality must be a whole number of VMs, 0 or more");
             }
             String templateId = role.path("vm_template").asString(null);
-            if (!Ids.valid(templateId) || templates.find(templateId).isEmpty()) {
+            if (!Ids.valid(templateId) || templates.find(templateId).isEmpty()
+                    || !ownership.visible(Owned.VM_TEMPLATE, templateId, caller)) {
                 problems.add(at + ".vm_template must name a VM template of the inventory");
             }
         }
@@ -118,20 +128,22 @@ public class TemplatesController {
         String id = UUID.randomUUID().toString();
         serviceTemplates.insert(new ServiceTemplateRecord(id, name, body.path("description").asString(null), stored,
                 null));
+        ownership.claim(Owned.SERVICE_TEMPLATE, id, caller);
         return ResponseEntity.status(201).header("Location", "/compute/service-templates/" + id)
                 .body(serviceTemplates.find(id).orElseThrow());
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/service-templates")
-    public List<ServiceTemplateRecord> serviceTemplates() {
-        return serviceTemplates.list();
+    public List<ServiceTemplateRecord> serviceTemplates(Caller caller) {
+        return ownership.visibleOf(Owned.SERVICE_TEMPLATE, serviceTemplates.list(),
+                ServiceTemplateRecord::serviceTemplateId, caller);
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/service-templates/{id}")
-    public ServiceTemplateRecord serviceTemplate(@PathVariable String id) {
-        return Ids.valid(id) ? serviceTemplates.find(id).orElseThrow(() -> RequestRefusedException.notFound(
+    public ServiceTemplateRecord serviceTemplate(@PathVariable String id, Caller caller) {
+        return Ids.valid(id) && ownership.visible(Owned.SERVICE_TEMPLATE, id, caller) ? serviceTemplates.find(id).orElseThrow(() -> RequestRefusedException.notFound(
                 "service template " + id)) : Ids.notFound("service template", id);
     }
 

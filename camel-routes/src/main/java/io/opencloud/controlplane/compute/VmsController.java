@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.compute;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
@@ -60,9 +62,12 @@ public class VmsController {
     private final SagaStarter starter;
     private final ComputeProperties properties;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public VmsController(Vms vms, VmTemplates templates, VmFactory factory, Marketplaces marketplaces,
-                         DueBackups backups, SagaStarter starter, ComputeProperties properties, JsonMapper json) {
+                         DueBackups backups, SagaStarter starter, ComputeProperties properties, JsonMapper json,
+                         Ownership ownership) {
+        this.ownership = ownership;
         this.starter = starter;
         this.vms = vms;
         this.templates = templates;
@@ -74,19 +79,21 @@ public class VmsController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String text) {
+    @Transactional
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String text, Caller caller) {
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         String name = body.path("name").asString("");
         DisplayNames.check(name, "name", problems);
         String templateId = body.path("templateId").asString(null);
-        VmTemplateRecord template = Ids.valid(templateId) ? templates.find(templateId).orElse(null) : null;
+        VmTemplateRecord template = Ids.valid(templateId) && ownership.visible(Owned.VM_TEMPLATE, templateId, caller)
+                ? templates.find(templateId).orElse(null) : null;
         if (template == null) {
             problems.add("templateId must name a VM template of the inventory");
         }
         ObjectNode attributes = body.path("attributes").isObject() ? ((ObjectNode) body.path("attributes")).deepCopy()
                 : json.createObjectNode();
-        BackupSchedule schedule = schedule(attributes, problems);
+        BackupSchedule schedule = schedule(attributes, problems, caller);
         if (!problems.isEmpty()) {
             throw RequestRefusedException.invalid(problems);
         }
@@ -94,41 +101,45 @@ public class VmsController {
         attributes.remove(MARKETPLACE);
         VmRecord vm = factory.create(UUID.randomUUID().toString(), name, template, new VmBackup(schedule.frequency(),
                 schedule.marketplaceId(), null, null, null, null, null), attributes, null);
+        ownership.claim(Owned.VM, vm.vmId(), caller);
         return ResponseEntity.status(201).header("Location", "/compute/vms/" + vm.vmId()).body(view(vm));
     }
 
     @Requires(Role.VIEWER)
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(defaultValue = "100") int limit,
-                                          @RequestParam(defaultValue = "0") int offset) {
-        return vms.list(Math.clamp(limit, 1, 1000), Math.max(0, offset)).stream().map(VmsController::view).toList();
+                                          @RequestParam(defaultValue = "0") int offset, Caller caller) {
+        // The page is taken first, then what the caller may not see is left out of it.
+        return ownership.visibleOf(Owned.VM, vms.list(Math.clamp(limit, 1, 1000), Math.max(0, offset)), VmRecord::vmId,
+                caller).stream().map(VmsController::view).toList();
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        return view(find(id));
+    public Map<String, Object> get(@PathVariable String id, Caller caller) {
+        return view(find(id, caller));
     }
 
     /** Sets BACKUP_FREQUENCY_SECONDS and BACKUP_MARKETPLACE_ID; a frequency of null stops the VM's backups. */
     @PutMapping("/{id}/attributes")
-    public Map<String, Object> setAttributes(@PathVariable String id, @RequestBody(required = false) String text) {
-        VmRecord vm = find(id);
+    public Map<String, Object> setAttributes(@PathVariable String id, @RequestBody(required = false) String text,
+                                             Caller caller) {
+        VmRecord vm = find(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
-        BackupSchedule schedule = schedule(body, problems);
+        BackupSchedule schedule = schedule(body, problems, caller);
         if (!problems.isEmpty()) {
             throw RequestRefusedException.invalid(problems);
         }
         vms.setBackupSchedule(vm.vmId(), schedule.frequency(), schedule.marketplaceId());
-        return view(find(id));
+        return view(find(id, caller));
     }
 
     /** Starts a backup now (saga {@code backup-vm}), whatever the VM's schedule; the saga exists when this answers. */
     @PostMapping("/{id}/backup")
     @Transactional
     public ResponseEntity<Map<String, Object>> backUp(@PathVariable String id, Caller caller) {
-        VmRecord vm = find(id);
+        VmRecord vm = find(id, caller);
         String sagaId = UUID.randomUUID().toString();
         String marketplaceId;
         try {
@@ -143,7 +154,7 @@ public class VmsController {
                 .body(Map.of("vmId", vm.vmId(), "sagaId", sagaId));
     }
 
-    private BackupSchedule schedule(JsonNode attributes, List<String> problems) {
+    private BackupSchedule schedule(JsonNode attributes, List<String> problems, Caller caller) {
         JsonNode frequency = attributes.path(FREQUENCY);
         Long seconds = null;
         if (!frequency.isMissingNode() && !frequency.isNull()) {
@@ -156,7 +167,8 @@ public class VmsController {
         String marketplace = attributes.path(MARKETPLACE).asString(null);
         String marketplaceId = null;
         if (marketplace != null) {
-            marketplaceId = marketplaces.find(marketplace).map(found -> found.marketplaceId()).orElse(null);
+            marketplaceId = marketplaces.find(marketplace).map(found -> found.marketplaceId())
+                    .filter(found -> ownership.visible(Owned.MARKETPLACE, found, caller)).orElse(null);
             if (marketplaceId == null) {
                 problems.add(MARKETPLACE + " must name a marketplace (by id or name)");
             }
@@ -166,8 +178,8 @@ public class VmsController {
         return new BackupSchedule(seconds, marketplaceId);
     }
 
-    private VmRecord find(String id) {
-        return Ids.valid(id) ? vms.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM " + id))
+    private VmRecord find(String id, Caller caller) {
+        return Ids.valid(id) && ownership.visible(Owned.VM, id, caller) ? vms.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM " + id))
                 : Ids.notFound("VM", id);
     }
 

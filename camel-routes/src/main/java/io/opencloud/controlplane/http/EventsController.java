@@ -150,13 +150,20 @@ public class EventsController {
     /**
      * The reply to a command the caller sent, once its function has answered; {@code wait} long-polls up to 30
      * seconds. The id is the one the caller gave its command: another caller's command of the same id is not found.
+     * An admin of a tenant reads the replies to its other principals' commands by naming the {@code sender} (the Kafka
+     * door's is {@code kafka:opencloud.ingress}).
      */
     @GetMapping("/{id}/reply")
     @Requires(Role.VIEWER)
-    public ResponseEntity<?> reply(@PathVariable String id, @RequestParam(defaultValue = "0") int wait, Caller caller)
-            throws InterruptedException {
+    public ResponseEntity<?> reply(@PathVariable String id, @RequestParam(defaultValue = "0") int wait,
+                                   @RequestParam Optional<String> sender, Caller caller) throws InterruptedException {
+        if (sender.isPresent() && !caller.may(Role.ADMIN)) {
+            return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only an admin of the tenant reads"
+                    + " the replies to another principal's commands");
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(Math.clamp(wait, 0, MAX_WAIT.toSeconds())).toNanos();
-        String commandId = EventIngress.commandId(caller, id);
+        String commandId = EventIngress.commandId(sender.map(name -> new Caller(name, caller.tenant(), Role.MEMBER,
+                name, null)).orElse(caller), id);
         Optional<String> reply = replies.find(commandId);
         while (reply.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);

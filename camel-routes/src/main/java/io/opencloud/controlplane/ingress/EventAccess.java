@@ -6,10 +6,10 @@ import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Tenant;
 import io.opencloud.controlplane.saga.SagaRegistry;
-import io.opencloud.controlplane.schedule.ScheduleStore;
 import io.opencloud.events.Envelope;
 import io.opencloud.events.Operation;
 import io.opencloud.events.PingType;
+import io.opencloud.events.TriggerType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,16 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The authorisation rule of every event type that comes in by {@code POST /events} or {@code opencloud.ingress}:
  * <ul>
- *   <li>a saga trigger needs a member (the saga then belongs to the caller's tenant);</li>
+ *   <li>a self-contained saga trigger (demo grant, Sentinel workflow, and any configured one) needs a member, and
+ *       the saga belongs to the caller's tenant; a trigger of a saga over stored objects (provisions, marketplaces,
+ *       VMs) is internal: its API endpoint starts it, after checking the caller's right on those objects;</li>
  *   <li>{@code macaroon.verify} needs a viewer; {@code macaroon.issue} is for a resource under one of the tenant's
  *       resource prefixes, with an action the caller's role has (a viewer reads and lists, a member does anything);</li>
  *   <li>every other command is internal: only the control plane's own service identity sends it;</li>
- *   <li>a cron ping is the scheduler's own (its id is one the scheduler fired) or the service identity's;</li>
+ *   <li>a cron ping is internal (the scheduler's own pings come back through the Kafka door as the control plane's,
+ *       see {@link OwnIngressEvents});</li>
  *   <li>the extensions that steer a saga ({@value Envelope#SAGA_ID}, {@value Envelope#CAUSATION_ID}) come only from
  *       the service identity.</li>
  * </ul>
- * The rule of a command is chosen by an exhaustive switch over {@link Operation}, so a new operation without a rule
- * does not compile.
+ * The rule of a command or trigger is chosen by an exhaustive switch over {@link Operation} and {@link TriggerType},
+ * so a new operation or trigger without a rule does not compile.
  */
 @Component
 public class EventAccess {
@@ -42,17 +45,15 @@ public class EventAccess {
     public record Refusal(String problem, String detail) {
     }
 
-    private enum Rule { INTERNAL, VIEWER, ISSUE }
+    private enum Rule { INTERNAL, VIEWER, MEMBER, ISSUE }
 
     private final SagaRegistry sagas;
     private final Accounts accounts;
-    private final ScheduleStore schedules;
     private final JsonMapper json;
 
-    public EventAccess(SagaRegistry sagas, Accounts accounts, ScheduleStore schedules, JsonMapper json) {
+    public EventAccess(SagaRegistry sagas, Accounts accounts, JsonMapper json) {
         this.sagas = sagas;
         this.accounts = accounts;
-        this.schedules = schedules;
         this.json = json;
     }
 
@@ -65,12 +66,16 @@ public class EventAccess {
             }
         }
         if (PingType.TYPE.equals(event.getType())) {
-            return service || schedules.fired(PingType.scheduleOf(event.getSource().toString()), event.getId())
-                    ? Optional.empty()
-                    : Optional.of(new Refusal("internal-event", "cron pings come from the control plane's scheduler"
-                            + " or its service identity only"));
+            return service ? Optional.empty() : Optional.of(new Refusal("internal-event", "cron pings come from the"
+                    + " control plane's scheduler only"));
         }
         if (sagas.forTrigger(event.getType()).isPresent()) {
+            Optional<TriggerType> known = TriggerType.of(event.getType());
+            Rule rule = known.isPresent() ? rule(known.get()) : Rule.MEMBER;
+            if (rule == Rule.INTERNAL && !service) {
+                return Optional.of(new Refusal("internal-trigger", "\"" + event.getType() + "\" starts a saga over"
+                        + " stored objects: use the API endpoint that starts it, which checks your right on them"));
+            }
             return caller.may(Role.MEMBER) ? Optional.empty() : Optional.of(new Refusal("forbidden",
                     "starting a saga needs the role MEMBER; " + caller.subject() + " is " + caller.role()));
         }
@@ -82,9 +87,17 @@ public class EventAccess {
             case INTERNAL -> service ? Optional.empty() : Optional.of(new Refusal("internal-command", "\""
                     + event.getType() + "\" is one of the control plane's internal commands: only its sagas send it;"
                     + " start the saga that runs it instead"));
-            case VIEWER -> caller.may(Role.VIEWER) ? Optional.empty() : Optional.of(new Refusal("forbidden",
+            case VIEWER, MEMBER -> caller.may(Role.VIEWER) ? Optional.empty() : Optional.of(new Refusal("forbidden",
                     "this needs the role VIEWER"));
             case ISSUE -> service ? Optional.empty() : issue(event, caller);
+        };
+    }
+
+    private static Rule rule(TriggerType trigger) {
+        return switch (trigger) {
+            case DEMO_GRANT, SENTINEL_WORKFLOW -> Rule.MEMBER;
+            case CREATE_PROVISION, DELETE_PROVISION, MARKET_IMPORT, MARKET_EXPORT, MARKET_DELETE, BACKUP_VM,
+                 RESTORE_VM -> Rule.INTERNAL;
         };
     }
 

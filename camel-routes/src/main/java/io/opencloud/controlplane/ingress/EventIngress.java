@@ -55,11 +55,14 @@ public class EventIngress {
     private final SagaCoordinator coordinator;
     private final Schedules schedules;
     private final EventAccess access;
+    private final DestinationChoice destinations;
     private final MeterRegistry meters;
 
     public EventIngress(EventPublisher publisher, SagaRegistry sagas, SagaCoordinator coordinator,
-                        Schedules schedules, EventAccess access, MeterRegistry meters) {
+                        Schedules schedules, EventAccess access, DestinationChoice destinations,
+                        MeterRegistry meters) {
         this.access = access;
+        this.destinations = destinations;
         this.publisher = publisher;
         this.sagas = sagas;
         this.coordinator = coordinator;
@@ -83,6 +86,10 @@ public class EventIngress {
         Optional<EventAccess.Refusal> refusal = access.refusal(event, caller);
         if (refusal.isPresent()) {
             return new IngressOutcome.Refused(refusal.get());
+        }
+        Optional<Violation> destination = destinations.check(event);
+        if (destination.isPresent()) {
+            return new IngressOutcome.Rejected(List.of(destination.get()));
         }
         if (PingType.TYPE.equals(event.getType())) {
             return checkPing(event, caller);

@@ -35,9 +35,11 @@ public class KafkaIngressRoute extends RouteBuilder {
     private final EventIngress ingress;
     private final DeadLetters deadLetters;
     private final Caller door;
+    private final OwnIngressEvents own;
 
     public KafkaIngressRoute(KafkaEndpoints kafka, ConsumedEvents events, EventIngress ingress,
-                             DeadLetters deadLetters, IngressProperties properties) {
+                             DeadLetters deadLetters, IngressProperties properties, OwnIngressEvents own) {
+        this.own = own;
         this.door = new Caller("kafka:" + Topics.INGRESS, properties.kafka().tenant(), properties.kafka().role(),
                 "kafka", null);
         this.kafka = kafka;
@@ -65,7 +67,8 @@ public class KafkaIngressRoute extends RouteBuilder {
 
     private void admit(Exchange exchange) {
         events.read(exchange).ifPresentOrElse(event -> {
-            switch (ingress.submit(event, door, EventIngress.KAFKA)) {
+            Caller caller = own.isOwn(event) ? Caller.CONTROL_PLANE : door;
+            switch (ingress.submit(event, caller, EventIngress.KAFKA)) {
                 case IngressOutcome.Rejected rejected -> deadLetters.park(exchange, rejected.violations().stream()
                         .map(Violation::describe).collect(Collectors.joining("; ")));
                 case IngressOutcome.Refused refused -> deadLetters.park(exchange, "refused to " + door.subject()

@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.market;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
@@ -49,8 +51,11 @@ public class MarketAppsController {
     private final SagaStarter starter;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Ownership ownership;
 
-    public MarketAppsController(MarketApps apps, SagaStarter starter, JdbcClient jdbc, JsonMapper json) {
+    public MarketAppsController(MarketApps apps, SagaStarter starter, JdbcClient jdbc, JsonMapper json,
+                                Ownership ownership) {
+        this.ownership = ownership;
         this.apps = apps;
         this.jdbc = jdbc;
         this.starter = starter;
@@ -59,14 +64,14 @@ public class MarketAppsController {
 
     @Requires(Role.VIEWER)
     @GetMapping
-    public List<AppRecord> list(@RequestParam(required = false) String type) {
-        return apps.list(null, type);
+    public List<AppRecord> list(@RequestParam(required = false) String type, Caller caller) {
+        return ownership.visibleOf(Owned.MARKET_APP, apps.list(null, type), AppRecord::appId, caller);
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public AppRecord get(@PathVariable String id) {
-        return find(id);
+    public AppRecord get(@PathVariable String id, Caller caller) {
+        return find(id, caller);
     }
 
     /** Exports the app ({@code {name, recursive}}); answers 202 with the saga, whose result lists what it created. */
@@ -74,7 +79,7 @@ public class MarketAppsController {
     @Transactional
     public ResponseEntity<Map<String, Object>> export(@PathVariable String id,
                                                       @RequestBody(required = false) String text, Caller caller) {
-        AppRecord app = ready(id);
+        AppRecord app = ready(id, caller);
         JsonNode body = text == null || text.isBlank() ? json.createObjectNode() : JsonBodies.object(json, text);
         ObjectNode data = json.createObjectNode().put("appId", app.appId())
                 .put("recursive", body.path("recursive").asBoolean(true));
@@ -89,7 +94,7 @@ public class MarketAppsController {
     @Transactional
     public ResponseEntity<Map<String, Object>> restore(@PathVariable String id,
                                                        @RequestBody(required = false) String text, Caller caller) {
-        AppRecord app = ready(id);
+        AppRecord app = ready(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         String name = body.path("name").asString("");
         List<String> problems = new ArrayList<>();
@@ -115,7 +120,7 @@ public class MarketAppsController {
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String id,
                                                       @RequestParam(defaultValue = "deleted through the API")
                                                       String reason, Caller caller) {
-        AppRecord app = find(id);
+        AppRecord app = find(id, caller);
         if (AppRecord.IMPORTING.equals(app.state())) {
             throw RequestRefusedException.conflict("app " + id + " is being imported; its import removes it if it fails");
         }
@@ -145,16 +150,16 @@ public class MarketAppsController {
         return ResponseEntity.accepted().header("Location", "/sagas/" + sagaId).body(answer);
     }
 
-    private AppRecord ready(String id) {
-        AppRecord app = find(id);
+    private AppRecord ready(String id, Caller caller) {
+        AppRecord app = find(id, caller);
         if (!AppRecord.READY.equals(app.state())) {
             throw RequestRefusedException.conflict("app " + id + " is " + app.state() + ", not READY");
         }
         return app;
     }
 
-    private AppRecord find(String id) {
-        return Ids.valid(id) ? apps.find(id).orElseThrow(() -> RequestRefusedException.notFound("app " + id))
+    private AppRecord find(String id, Caller caller) {
+        return Ids.valid(id) && ownership.visible(Owned.MARKET_APP, id, caller) ? apps.find(id).orElseThrow(() -> RequestRefusedException.notFound("app " + id))
                 : Ids.notFound("app", id);
     }
 }

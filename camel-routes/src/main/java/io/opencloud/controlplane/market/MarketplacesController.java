@@ -1,5 +1,7 @@
 package io.opencloud.controlplane.market;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
@@ -53,6 +55,8 @@ public class MarketplacesController {
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final List<String> KINDS = List.of("VM", "VMTEMPLATE", "SERVICE_TEMPLATE", "IMAGE");
     private static final String LOCAL = "local";
+    private static final Map<String, Owned> OWNED = Map.of("VM", Owned.VM, "VMTEMPLATE", Owned.VM_TEMPLATE,
+            "SERVICE_TEMPLATE", Owned.SERVICE_TEMPLATE, "IMAGE", Owned.IMAGE);
 
     private final Marketplaces marketplaces;
     private final MarketApps apps;
@@ -61,10 +65,12 @@ public class MarketplacesController {
     private final ImportableObjects inventory;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public MarketplacesController(Marketplaces marketplaces, MarketApps apps, StorageProperties storage,
                                   SagaStarter starter, ImportableObjects inventory, JdbcClient jdbc,
-                                  JsonMapper json) {
+                                  JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.inventory = inventory;
         this.marketplaces = marketplaces;
         this.apps = apps;
@@ -76,18 +82,19 @@ public class MarketplacesController {
 
     @Requires(Role.VIEWER)
     @GetMapping
-    public List<MarketplaceRecord> list() {
-        return marketplaces.list();
+    public List<MarketplaceRecord> list(Caller caller) {
+        return ownership.visibleOf(Owned.MARKETPLACE, marketplaces.list(), MarketplaceRecord::marketplaceId, caller);
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public MarketplaceRecord get(@PathVariable String id) {
-        return find(id);
+    public MarketplaceRecord get(@PathVariable String id, Caller caller) {
+        return find(id, caller);
     }
 
     @PostMapping
-    public ResponseEntity<MarketplaceRecord> create(@RequestBody(required = false) String text) {
+    @Transactional
+    public ResponseEntity<MarketplaceRecord> create(@RequestBody(required = false) String text, Caller caller) {
         JsonNode body = JsonBodies.object(json, text);
         String name = body.path("name").asString("");
         MarketplaceRecord marketplace = checked(new MarketplaceRecord(UUID.randomUUID().toString(), name,
@@ -97,6 +104,7 @@ public class MarketplacesController {
             throw RequestRefusedException.conflict("a marketplace named " + name + " exists already");
         }
         marketplaces.insert(marketplace);
+        ownership.claim(Owned.MARKETPLACE, marketplace.marketplaceId(), caller);
         return ResponseEntity.status(201).header("Location", "/marketplaces/" + marketplace.marketplaceId())
                 .body(marketplace);
     }
@@ -106,8 +114,9 @@ public class MarketplacesController {
      * endpoint): a marketplace that moved is pointed at its new endpoint.
      */
     @PutMapping("/{id}")
-    public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text) {
-        MarketplaceRecord current = find(id);
+    public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text,
+                                    Caller caller) {
+        MarketplaceRecord current = find(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         MarketplaceRecord changed = checked(new MarketplaceRecord(current.marketplaceId(), current.name(),
                 body.has("description") ? body.path("description").asString(null) : current.description(),
@@ -123,8 +132,8 @@ public class MarketplacesController {
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        MarketplaceRecord marketplace = find(id);
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        MarketplaceRecord marketplace = find(id, caller);
         if (!apps.list(marketplace.marketplaceId(), null).isEmpty()) {
             throw RequestRefusedException.conflict("marketplace " + marketplace.name() + " holds apps; remove them"
                     + " first");
@@ -141,8 +150,9 @@ public class MarketplacesController {
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}/apps")
-    public List<AppRecord> apps(@PathVariable String id, @RequestParam(required = false) String type) {
-        return apps.list(find(id).marketplaceId(), type);
+    public List<AppRecord> apps(@PathVariable String id, @RequestParam(required = false) String type,
+                                Caller caller) {
+        return apps.list(find(id, caller).marketplaceId(), type);
     }
 
     /**
@@ -154,7 +164,7 @@ public class MarketplacesController {
     public ResponseEntity<Map<String, Object>> importObject(@PathVariable String id,
                                                             @RequestBody(required = false) String text,
                                                             Caller caller) {
-        MarketplaceRecord marketplace = find(id);
+        MarketplaceRecord marketplace = find(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         String kind = body.path("kind").asString("");
@@ -171,6 +181,9 @@ public class MarketplacesController {
         if (!problems.isEmpty()) {
             throw RequestRefusedException.invalid(problems);
         }
+        if (!ownership.visible(OWNED.get(kind), objectId, caller)) {
+            throw RequestRefusedException.notFound(OWNED.get(kind).noun() + " " + objectId);
+        }
         inventory.checkImportable(kind, objectId);
         ObjectNode data = json.createObjectNode().put("marketplaceId", marketplace.marketplaceId()).put("kind", kind)
                 .put("objectId", objectId).put("recursive", body.path("recursive").asBoolean(true));
@@ -185,8 +198,9 @@ public class MarketplacesController {
                 "appId", AppIds.imported(sagaId, kind, objectId)));
     }
 
-    private MarketplaceRecord find(String id) {
-        return marketplaces.find(id).orElseThrow(() -> RequestRefusedException.notFound("marketplace " + id));
+    private MarketplaceRecord find(String id, Caller caller) {
+        return marketplaces.find(id).filter(found -> ownership.visible(Owned.MARKETPLACE, found.marketplaceId(), caller))
+                .orElseThrow(() -> RequestRefusedException.notFound("marketplace " + id));
     }
 
     private MarketplaceRecord checked(MarketplaceRecord marketplace) {
@@ -206,8 +220,11 @@ public class MarketplacesController {
         if (LOCAL.equals(marketplace.credentials()) && marketplace.endpoint() != null) {
             problems.add("endpoint must be left out with credentials \"local\", the control plane's own object store");
         }
-        if (marketplace.endpoint() != null && !marketplace.endpoint().matches("https?://\\S+")) {
-            problems.add("endpoint must be an http(s) URL");
+        StorageProperties.Credentials set = storage.credentials().get(marketplace.credentials());
+        if (marketplace.endpoint() != null && set != null && !marketplace.endpoint().equals(set.endpoint())) {
+            problems.add("endpoint is the credential set's (" + set.endpoint() + "), which a marketplace may repeat but"
+                    + " not change (destination policy, opencloud.outbound): configure a credential set for another"
+                    + " endpoint");
         }
         if (!problems.isEmpty()) {
             throw RequestRefusedException.invalid(problems);

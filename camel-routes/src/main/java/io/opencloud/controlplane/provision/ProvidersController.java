@@ -1,5 +1,9 @@
 package io.opencloud.controlplane.provision;
 
+import org.springframework.transaction.annotation.Transactional;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Requires;
 import io.opencloud.functions.provision.ProviderTemplate;
@@ -31,9 +35,11 @@ public class ProvidersController {
     private final ProviderStore store;
     private final ProviderTemplates templates;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public ProvidersController(Providers providers, ProviderStore store, ProviderTemplates templates,
-                               JsonMapper json) {
+                               JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.providers = providers;
         this.store = store;
         this.templates = templates;
@@ -48,31 +54,43 @@ public class ProvidersController {
 
     @Requires(Role.VIEWER)
     @GetMapping
-    public List<Map<String, Object>> list() {
-        return store.list().stream().map(ProvidersController::view).toList();
+    public List<Map<String, Object>> list(Caller caller) {
+        return ownership.visibleOf(Owned.PROVIDER, store.list(), row -> row.providerId().toString(), caller).stream()
+                .map(ProvidersController::view).toList();
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        return view(store.find(id).orElseThrow(() -> RequestRefusedException.notFound("provider " + id)));
+    public Map<String, Object> get(@PathVariable String id, Caller caller) {
+        return view(visible(id, caller));
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body) {
+    @Transactional
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body, Caller caller) {
         ProviderRow created = providers.create(JsonBodies.object(json, body));
+        ownership.claim(Owned.PROVIDER, created.providerId().toString(), caller);
         return ResponseEntity.status(201).header("Location", "/providers/" + created.providerId()).body(view(created));
     }
 
     @PutMapping("/{id}")
-    public Map<String, Object> edit(@PathVariable String id, @RequestBody(required = false) String body) {
+    public Map<String, Object> edit(@PathVariable String id, @RequestBody(required = false) String body,
+                                    Caller caller) {
+        visible(id, caller);
         return view(providers.edit(id, JsonBodies.object(json, body)));
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        visible(id, caller);
         providers.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Another tenant's provider is answered as if it did not exist. */
+    private ProviderRow visible(String id, Caller caller) {
+        return store.find(id).filter(row -> ownership.visible(Owned.PROVIDER, row.providerId().toString(), caller))
+                .orElseThrow(() -> RequestRefusedException.notFound("provider " + id));
     }
 
     private static Map<String, Object> view(ProviderRow row) {

@@ -1,6 +1,9 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.saga.DestroyProvisionSaga;
 import io.opencloud.controlplane.saga.SagaRow;
 import io.opencloud.controlplane.saga.SagaStarter;
@@ -42,10 +45,12 @@ public class Provisions {
     private final SagaStarter starter;
     private final SagaStore sagaStore;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public Provisions(ProvisionStore store, ProviderStore providers, ProviderTemplates templates,
                       ProvisionDrivers drivers, SagaStarter starter, SagaStore sagaStore,
-                      JsonMapper json) {
+                      JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.store = store;
         this.providers = providers;
         this.templates = templates;
@@ -62,16 +67,25 @@ public class Provisions {
         if (!Names.valid(name)) {
             problems.add("name is required: " + Names.rule());
         }
-        String owner = body.path("owner").asString(null);
-        if (owner == null || owner.isBlank()) {
-            problems.add("owner is required: the user the provision belongs to");
+        // A provision is its creator's unless an admin of the tenant gives it to someone else; its group is the tenant.
+        String owner = body.path("owner").asString(caller.subject());
+        if (owner.isBlank()) {
+            problems.add("owner, when given, names the user the provision belongs to");
+        } else if (!owner.equals(caller.subject()) && !caller.may(Role.ADMIN)) {
+            problems.add("owner must be you (" + caller.subject() + "): only an admin of the tenant creates"
+                    + " provisions for others");
         }
-        String group = body.path("group").asString(null);
+        String group = body.path("group").asString(caller.tenant());
+        if (!group.equals(caller.tenant()) && !caller.platformAdmin()) {
+            problems.add("group must be your tenant, " + caller.tenant());
+        }
         String providerName = body.path("provider").asString(null);
-        Optional<ProviderRow> provider = providerName == null ? Optional.empty() : providers.find(providerName);
+        Optional<ProviderRow> provider = providerName == null ? Optional.empty() : providers.find(providerName)
+                .filter(found -> ownership.visible(Owned.PROVIDER, found.providerId().toString(), caller));
         if (provider.isEmpty()) {
-            problems.add("provider must name a provider (by name or id); known: "
-                    + providers.list().stream().map(ProviderRow::name).toList());
+            problems.add("provider must name a provider (by name or id); known: " + ownership.visibleOf(
+                    Owned.PROVIDER, providers.list(), row -> row.providerId().toString(), caller).stream()
+                    .map(ProviderRow::name).toList());
         }
         List<ResourceSpec> hosts = ProvisionSpecs.hosts(json, body, problems);
         List<ResourceSpec> networks = ProvisionSpecs.resources(json, body, "networks", false, problems);
@@ -97,6 +111,7 @@ public class Provisions {
         store.insert(new ProvisionRow(id, name, provider.get().providerId(), provider.get().name(),
                 template.get().driver(), ProvisionState.PENDING, owner, group, spec, config, sagaId, null, null,
                 null));
+        ownership.claim(Owned.PROVISION, id.toString(), caller);
         start(TriggerType.CREATE_PROVISION, id, json.createObjectNode().put("provisionId", id.toString()), sagaId,
                 caller);
         return store.find(id).orElseThrow();
@@ -110,8 +125,9 @@ public class Provisions {
      */
     @Transactional
     public ProvisionRow delete(UUID provisionId, String reason, Caller caller) {
-        ProvisionRow row = store.lock(provisionId).orElseThrow(() -> RequestRefusedException.notFound("provision "
-                + provisionId));
+        ProvisionRow row = store.lock(provisionId)
+                .filter(found -> ownership.visible(Owned.PROVISION, provisionId.toString(), caller))
+                .orElseThrow(() -> RequestRefusedException.notFound("provision " + provisionId));
         Optional<SagaRow> current = Optional.ofNullable(row.currentSaga()).flatMap(sagaStore::find);
         boolean working = current.map(saga -> saga.status() == SagaStatus.RUNNING
                 || saga.status() == SagaStatus.COMPENSATING).orElse(false);

@@ -1,5 +1,8 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.PlatformAdmin;
+import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Role;
 import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Requires;
@@ -34,9 +37,11 @@ public class ProvisionsController {
     private final ProvisionViews views;
     private final OrphanSweep orphans;
     private final JsonMapper json;
+    private final Ownership ownership;
 
     public ProvisionsController(Provisions provisions, ProvisionStore store, ProvisionViews views,
-                                OrphanSweep orphans, JsonMapper json) {
+                                OrphanSweep orphans, JsonMapper json, Ownership ownership) {
+        this.ownership = ownership;
         this.provisions = provisions;
         this.store = store;
         this.views = views;
@@ -55,7 +60,7 @@ public class ProvisionsController {
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam Optional<String> owner, @RequestParam Optional<String> group,
                                           @RequestParam Optional<String> state,
-                                          @RequestParam(defaultValue = "100") int limit) {
+                                          @RequestParam(defaultValue = "100") int limit, Caller caller) {
         Optional<ProvisionState> wanted = state.map(s -> {
             try {
                 return ProvisionState.valueOf(s.toUpperCase(Locale.ROOT));
@@ -64,27 +69,32 @@ public class ProvisionsController {
                         + List.of(ProvisionState.values())));
             }
         });
-        return store.list(owner, group, wanted, Math.clamp(limit, 1, 500)).stream().map(views::summary).toList();
+        return ownership.visibleOf(Owned.PROVISION, store.list(owner, group, wanted, Math.clamp(limit, 1, 500)),
+                row -> row.provisionId().toString(), caller).stream().map(views::summary).toList();
     }
 
-    @Requires(Role.VIEWER)
     @GetMapping("/orphans")
+    @PlatformAdmin
     public List<OrphanSweep.Found> orphans() {
         return orphans.find();
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        return views.full(store.find(uuid(id)).orElseThrow(() -> RequestRefusedException.notFound("provision " + id)));
+    public Map<String, Object> get(@PathVariable String id, Caller caller) {
+        return views.full(visible(id, caller));
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/{id}/states")
-    public List<Map<String, Object>> states(@PathVariable String id) {
-        UUID provisionId = uuid(id);
-        store.find(provisionId).orElseThrow(() -> RequestRefusedException.notFound("provision " + id));
-        return store.stateVersions(provisionId);
+    public List<Map<String, Object>> states(@PathVariable String id, Caller caller) {
+        return store.stateVersions(visible(id, caller).provisionId());
+    }
+
+    /** Another tenant's provision is answered as if it did not exist. */
+    private ProvisionRow visible(String id, Caller caller) {
+        return store.find(uuid(id)).filter(row -> ownership.visible(Owned.PROVISION, id, caller))
+                .orElseThrow(() -> RequestRefusedException.notFound("provision " + id));
     }
 
     @DeleteMapping("/{id}")

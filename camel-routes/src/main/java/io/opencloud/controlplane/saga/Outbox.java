@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.saga;
 
+import io.opencloud.events.Topics;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,11 @@ public class Outbox {
                 .params(rowId, event.key(), event.type(), event.topic(), event.data(), event.source(),
                         event.subject(), event.time(), event.sagaId(), event.causationId())
                 .update();
-        jdbc.sql("DELETE FROM outbox WHERE id = ?").param(rowId).update();
+        // The control plane's own events on opencloud.ingress are recorded as they leave (OwnIngressEvents).
+        jdbc.sql("""
+                        WITH gone AS (DELETE FROM outbox WHERE id = ? RETURNING id, type, topic, payload)
+                        INSERT INTO own_ingress_event (event_id, type, data_sha256)
+                        SELECT id::text, type, encode(sha256(convert_to(payload, 'UTF8')), 'hex') FROM gone
+                        WHERE topic = ? ON CONFLICT DO NOTHING""").params(rowId, Topics.INGRESS).update();
     }
 }

@@ -55,12 +55,6 @@ public class ScheduleStore {
                 .params(schedule, Timestamp.from(tick.at()), eventId, Timestamp.from(now), tick.late()).update();
     }
 
-    /** Whether the scheduler fired a ping with this id for the schedule (and has not pruned it yet). */
-    public boolean fired(String schedule, String eventId) {
-        return jdbc.sql("SELECT count(*) FROM schedule_firing WHERE schedule = ? AND event_id = ?")
-                .params(schedule, eventId).query(Long.class).single() > 0;
-    }
-
     public List<Firing> recentFirings(String schedule, int limit) {
         return jdbc.sql("""
                         SELECT tick_at, event_id, fired_at, late FROM schedule_firing WHERE schedule = ?

@@ -1,5 +1,6 @@
 package io.opencloud.functions.outbox;
 
+import io.opencloud.events.Topics;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,7 +30,12 @@ public class OutboxRows {
                 .params(id, row.aggregateType(), row.key(), row.type(), row.topic(), row.payload(), row.source(),
                         row.subject(), row.time(), row.sagaId(), row.causationId())
                 .update();
-        jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
+        // The control plane's own events on opencloud.ingress are recorded as they leave (OwnIngressEvents).
+        jdbc.sql("""
+                        WITH gone AS (DELETE FROM outbox WHERE id = ? RETURNING id, type, topic, payload)
+                        INSERT INTO own_ingress_event (event_id, type, data_sha256)
+                        SELECT id::text, type, encode(sha256(convert_to(payload, 'UTF8')), 'hex') FROM gone
+                        WHERE topic = ? ON CONFLICT DO NOTHING""").params(id, Topics.INGRESS).update();
     }
 
     /** Writes many rows in two statements, as {@link #emit} would one by one. */
@@ -52,7 +58,11 @@ public class OutboxRows {
                         column(rows, OutboxRow::source), column(rows, OutboxRow::subject), column(rows, OutboxRow::time),
                         column(rows, OutboxRow::sagaId), column(rows, OutboxRow::causationId))
                 .update();
-        jdbc.sql("DELETE FROM outbox WHERE id = ANY(?::uuid[])").param(ids).update();
+        jdbc.sql("""
+                        WITH gone AS (DELETE FROM outbox WHERE id = ANY(?::uuid[]) RETURNING id, type, topic, payload)
+                        INSERT INTO own_ingress_event (event_id, type, data_sha256)
+                        SELECT id::text, type, encode(sha256(convert_to(payload, 'UTF8')), 'hex') FROM gone
+                        WHERE topic = ? ON CONFLICT DO NOTHING""").params(ids, Topics.INGRESS).update();
     }
 
     private static String[] column(List<OutboxRow> rows, Function<OutboxRow, String> value) {

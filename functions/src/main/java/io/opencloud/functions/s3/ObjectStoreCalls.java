@@ -4,6 +4,7 @@ import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.opencloud.functions.OperationFailedException;
+import io.opencloud.functions.outbound.DestinationRefusedException;
 
 /**
  * Runs a call of the MinIO SDK, turning what it throws into an {@link OperationFailedException}: a refusal the server
@@ -42,15 +43,22 @@ public final class ObjectStoreCalls {
             String code = refused.errorResponse().code();
             boolean retryable = !(code.equals("NoSuchBucket") || code.equals("AccessDenied")
                     || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch"));
-            throw new OperationFailedException(what + " was refused: " + code + " " + refused.errorResponse().message(),
-                    retryable, refused);
+            // The S3 error code only: the message is the remote server's text.
+            throw new OperationFailedException(what + " was refused: " + code, retryable, refused);
         } catch (OperationFailedException failed) {
             throw failed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperationFailedException(what + " was interrupted", true, e);
         } catch (Exception e) {
-            throw new OperationFailedException(what + " failed: " + e, true, e);
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DestinationRefusedException refused) {
+                    throw refused;
+                }
+            }
+            // Nothing of the cause: whether a port refused or timed out is not for whoever asked to know.
+            throw new OperationFailedException(what + " failed: the endpoint could not be reached or did not answer"
+                    + " as S3", true, e);
         }
     }
 }

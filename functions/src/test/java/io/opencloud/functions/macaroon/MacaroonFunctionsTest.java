@@ -7,6 +7,8 @@ import com.github.nitram509.jmacaroons.Macaroon;
 import com.github.nitram509.jmacaroons.MacaroonsBuilder;
 import io.opencloud.functions.CommandHeaders;
 import io.opencloud.functions.OperationFailedException;
+import io.opencloud.functions.secrets.SecretBox;
+import io.opencloud.functions.secrets.SecretsProperties;
 import io.opencloud.infra.test.SharedTestRuntime;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +27,8 @@ class MacaroonFunctionsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final JdbcClient jdbc = JdbcClient.create(SharedTestRuntime.dataSource());
-    private final RootKeyStore keys = new RootKeyStore(jdbc);
+    private final RootKeyStore keys = new RootKeyStore(jdbc,
+            new SecretBox(new SecretsProperties(SharedTestRuntime.secretsKeyFile())));
     private final IssuedMacaroons issued = new IssuedMacaroons(jdbc);
     private final IssueMacaroonFunction issue = new IssueMacaroonFunction(keys, issued, "opencloud-test", clockAt(NOW));
 

@@ -32,6 +32,7 @@ public final class SharedTestRuntime {
 
     private static RuntimeEndpoints endpoints;
     private static DataSource dataSource;
+    private static Path secretsKeyFile;
 
     private SharedTestRuntime() {
     }
@@ -69,9 +70,25 @@ public final class SharedTestRuntime {
         return springProperties(endpoints());
     }
 
+    /**
+     * The key that seals secrets for every process of the test JVM on the shared database: what one seals (a root key,
+     * a signing key, a provider's connection) the others must open, as the processes of one deployment share theirs.
+     */
+    public static synchronized Path secretsKeyFile() {
+        if (secretsKeyFile == null) {
+            try {
+                secretsKeyFile = Files.createTempDirectory("opencloud-test-secrets").resolve("secrets.key");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return secretsKeyFile;
+    }
+
     /** Spring properties that point a control plane or a function host at these services. */
     public static Map<String, Object> springProperties(RuntimeEndpoints e) {
         return Map.of(
+                "opencloud.secrets.key-file", secretsKeyFile().toString(),
                 "opencloud.kafka.bootstrap", e.kafkaBootstrap(),
                 "opencloud.db.url", e.jdbcUrl(),
                 "opencloud.db.username", e.dbUsername(),
