@@ -3,6 +3,7 @@ package io.opencloud.controlplane.access;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,7 +80,7 @@ public class AuthorizationServer {
         return issuer.configured() ? settings.issuer(issuer.configuredIssuer()).build() : settings.build();
     }
 
-    /** Puts the account's tenant and role, and the audience, into every access token. */
+    /** Puts the account's tenant and role (also as a group), and the audience, into every access token. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims(Accounts accounts, AuthProperties properties) {
         return context -> {
@@ -87,9 +88,13 @@ public class AuthorizationServer {
                 return;
             }
             context.getClaims().audience(List.of(properties.audience()));
+            // The groups claim says the same as tenant and role, in the form external issuers use, so that another
+            // control plane may take this one as its external issuer.
             accounts.find(context.getPrincipal().getName()).ifPresent(account -> context.getClaims()
                     .claim(TokenCallers.TENANT, account.tenant())
-                    .claim(TokenCallers.ROLE, account.role().name()));
+                    .claim(TokenCallers.ROLE, account.role().name())
+                    .claim(properties.groupsClaim(), List.of(account.tenant() + "/"
+                            + account.role().name().toLowerCase(Locale.ROOT))));
         };
     }
 
