@@ -2,8 +2,11 @@ package io.opencloud.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencloud.controlplane.access.FirstAdministrator;
+import io.opencloud.infra.embedded.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -33,7 +36,7 @@ class ExternalIssuerTest {
                     "{\"name\":\"red-ci\",\"role\":\"MEMBER\"}");
             String memberToken = issuer.token("red-ci", Http.JSON.readTree(member.body()).get("clientSecret")
                     .asString());
-            String adminToken = issuer.token(io.opencloud.controlplane.access.FirstAdministrator.ADMIN_CLIENT,
+            String adminToken = issuer.token(FirstAdministrator.ADMIN_CLIENT,
                     TestCredentials.ADMIN_SECRET);
 
             int port = Ports.anyFree();
@@ -57,7 +60,7 @@ class ExternalIssuerTest {
                 assertThat(http.anonymous().get("/sagas").statusCode()).isEqualTo(401);
                 assertThat(http.as("not-a-token").get("/sagas").statusCode()).isEqualTo(401);
                 assertThat(http.anonymous().post("/oauth2/token", "application/x-www-form-urlencoded",
-                        "grant_type=client_credentials", java.util.Map.of()).statusCode())
+                        "grant_type=client_credentials", Map.of()).statusCode())
                         .as("no authorization server of its own").isIn(401, 404, 405);
             }
         }

@@ -1,16 +1,13 @@
 package io.opencloud.controlplane.access;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies each endpoint's {@link Access} rule before its handler runs: 401 without a valid token, 403 without the
@@ -24,14 +21,10 @@ public class AccessInterceptor implements HandlerInterceptor {
     /** The request attribute holding the {@link Caller} of a protected endpoint. */
     public static final String CALLER = Caller.class.getName();
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Problem(String type, String title, int status, String detail) {
-    }
+    private final ProblemEntryPoint problems;
 
-    private final JsonMapper json;
-
-    public AccessInterceptor(JsonMapper json) {
-        this.json = json;
+    public AccessInterceptor(ProblemEntryPoint problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -76,10 +69,7 @@ public class AccessInterceptor implements HandlerInterceptor {
 
     private boolean refuse(HttpServletResponse response, HttpStatus status, String problem, String detail)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), new Problem("urn:opencloud:problem:" + problem,
-                status == HttpStatus.UNAUTHORIZED ? "Unauthenticated" : "Forbidden", status.value(), detail));
+        problems.write(response, status, problem, detail);
         return false;
     }
 }

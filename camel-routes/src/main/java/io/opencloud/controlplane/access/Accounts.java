@@ -24,6 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
+    /** The scope a device (a CLI) asks for: the control plane's API, with the person's own rights. */
+    public static final String API_SCOPE = "api";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -120,12 +123,15 @@ public class Accounts {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(grant)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .scope("openid")
                 .clientSettings(ClientSettings.builder().requireProofKey(
                         grant == AuthorizationGrantType.AUTHORIZATION_CODE).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build());
+        // OpenID Connect belongs to the browser's login; the device flow takes no openid scope, so a CLI asks for the
+        // API as a whole, which the person consents to.
         if (redirectUri != null) {
-            client.redirectUri(redirectUri);
+            client.redirectUri(redirectUri).scope("openid");
+        } else {
+            client.scope(API_SCOPE);
         }
         clients.save(client.build());
     }

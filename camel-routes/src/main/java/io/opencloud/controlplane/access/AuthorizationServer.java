@@ -40,10 +40,14 @@ public class AuthorizationServer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, SigningKeys keys) throws Exception {
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, RegisteredClientRepository clients)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         return http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, as -> as.oidc(Customizer.withDefaults())
+                        .clientAuthentication(authentication -> authentication
+                                .authenticationConverter(new DeviceClientConverter())
+                                .authenticationProvider(new DeviceClientAuthenticator(clients)))
                         .deviceAuthorizationEndpoint(Customizer.withDefaults())
                         .deviceVerificationEndpoint(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

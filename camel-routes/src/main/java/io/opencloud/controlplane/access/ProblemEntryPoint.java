@@ -45,7 +45,8 @@ public class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDenied
                 + Caller.PLATFORM_TENANT);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String problem, String detail)
+    /** Answers with a problem document; the one way the access layer refuses a request. */
+    void write(HttpServletResponse response, HttpStatus status, String problem, String detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

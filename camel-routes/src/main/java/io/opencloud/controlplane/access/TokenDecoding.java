@@ -2,6 +2,7 @@ package io.opencloud.controlplane.access;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,18 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * How access tokens are checked: signed (RS256, by a key of the issuer; {@code none} and HMAC algorithms are
  * refused), within their validity, by the expected issuer, for the audience {@code opencloud.auth.audience}.
  * The embedded issuer's tokens are checked against its own keys, without a request; an external issuer's keys are
- * fetched from its discovery document on first use, so the control plane starts while the issuer is still down.
+ * fetched from its discovery document on first use, so the control plane starts while the issuer is still down. A
+ * token that passed is remembered until it expires ({@link RememberedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenDecoding {
 
     @Bean
     JwtDecoder jwtDecoder(AuthProperties properties, SigningKeys keys, EmbeddedIssuer embedded) {
+        return new RememberedTokens(verifier(properties, keys, embedded), Clock.systemUTC());
+    }
+
+    private static JwtDecoder verifier(AuthProperties properties, SigningKeys keys, EmbeddedIssuer embedded) {
         OAuth2TokenValidator<Jwt> audience = audience(properties.audience());
         if (properties.external()) {
             String issuer = properties.issuerUri();
