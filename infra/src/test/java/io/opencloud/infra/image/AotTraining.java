@@ -3,16 +3,23 @@ package io.opencloud.infra.image;
 import io.opencloud.events.Operation;
 import io.opencloud.infra.config.RuntimeEndpoints;
 import io.opencloud.infra.test.SharedTestRuntime;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +37,7 @@ public final class AotTraining {
     public static final String CACHE = "/app/aot/app.aot";
     private static final String TRAINED = "/tmp/app.aot";
     private static final Duration START = Duration.ofMinutes(3);
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private AotTraining() {
     }
@@ -53,15 +61,16 @@ public final class AotTraining {
             ImageTar image = ImageTar.unpack(tar, work.resolve("root"));
             SharedTestRuntime.dataSource();
             RuntimeEndpoints endpoints = SharedTestRuntime.endpoints();
+            String adminSecret = UUID.randomUUID().toString();
             Map<String, String> environment = function
                     ? Map.of("SPRING_CLOUD_FUNCTION_DEFINITION", Arrays.stream(Operation.values())
                             .map(Operation::functionName).collect(Collectors.joining(";")))
-                    : Map.of();
+                    : Map.of("OPENCLOUD_ADMIN_CLIENT_SECRET", adminSecret);
             try (ImageProcess program = ImageProcess.start(image, endpoints, environment,
                     List.of("-XX:AOTCacheOutput=" + TRAINED), List.of())) {
                 program.awaitReady(START);
                 for (HttpRequest request : function ? functionRequests(program.base())
-                        : controlPlaneRequests(program.base())) {
+                        : controlPlaneRequests(program.base(), token(program.base(), adminSecret))) {
                     program.timeToFirst200(request, Duration.ofSeconds(30));
                 }
                 int exit = program.stop(Duration.ofMinutes(2));
@@ -91,8 +100,33 @@ public final class AotTraining {
     }
 
     /** The saga list and health: the HTTP API, the database and the routes, without starting any work. */
-    private static List<HttpRequest> controlPlaneRequests(URI base) {
-        return List.of(HttpRequest.newBuilder(base.resolve("/sagas")).build(),
+    private static List<HttpRequest> controlPlaneRequests(URI base, String token) {
+        return List.of(HttpRequest.newBuilder(base.resolve("/sagas")).header("Authorization", "Bearer " + token).build(),
                 HttpRequest.newBuilder(base.resolve("/actuator/health")).build());
+    }
+
+    /**
+     * An access token of the first administrator, whose secret the training run gave the program: the token request
+     * trains the authorization server too. Sent until it is answered, as the program may still be starting.
+     */
+    private static String token(URI base, String adminSecret) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                // The client the control plane's first start makes for its administrator (FirstAdministrator).
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("opencloud-admin:"
+                        + adminSecret).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        long deadline = System.nanoTime() + START.toNanos();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher token = ACCESS_TOKEN.matcher(answer.body());
+                if (answer.statusCode() == 200 && token.find()) {
+                    return token.group(1);
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the control plane gave its administrator no token within " + START);
     }
 }
