@@ -163,6 +163,21 @@ class TenantIsolationTest extends ControlPlaneTestBase {
                  "data":{"objects":[],"destination":{"bucket":"x","credentials":"partner","endpoint":"http://127.0.0.1:22"}}}"""
                 .formatted(id()));
         assertThat(push.statusCode()).as("a push is the control plane's own command").isIn(400, 403);
+        HttpResponse<String> foreignSet = red.member().postStructured("""
+                {"specversion":"1.0","id":"%s","source":"/tests","type":"io.opencloud.workflow.sentinel.requested.v1",
+                 "data":{"bbox":[8.9,45.4,10.3,46.1],"from":"2026-06-01T00:00:00Z","to":"2026-06-30T23:59:59Z",
+                         "maxCloudCover":20,
+                         "destination":{"bucket":"opencloud","prefix":"blue/loot","credentials":"local"}}}"""
+                .formatted(id()));
+        assertThat(foreignSet.statusCode()).as("another tenant's prefix in the shared store").isEqualTo(400);
+        assertThat(foreignSet.body()).contains("under the prefix " + red.name() + "/");
+        HttpResponse<String> platformSet = red.member().postJson("/marketplaces", """
+                {"name":"%s","credentials":"partner"}""".formatted("m-" + id().substring(0, 8)));
+        assertThat(platformSet.statusCode()).as("the platform's credential set").isEqualTo(400);
+        assertThat(platformSet.body()).contains("not the tenant " + red.name() + "'s to use");
+        HttpResponse<String> sharedBucket = red.member().postJson("/marketplaces", """
+                {"name":"%s","credentials":"local","bucket":"opencloud"}""".formatted("m-" + id().substring(0, 8)));
+        assertThat(sharedBucket.statusCode()).as("a bucket of the shared store not its own").isEqualTo(400);
     }
 
     @Test

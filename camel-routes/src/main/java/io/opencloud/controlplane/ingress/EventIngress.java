@@ -87,7 +87,7 @@ public class EventIngress {
         if (refusal.isPresent()) {
             return new IngressOutcome.Refused(refusal.get());
         }
-        Optional<Violation> destination = destinations.check(event);
+        Optional<Violation> destination = destinations.check(event, caller);
         if (destination.isPresent()) {
             return new IngressOutcome.Rejected(List.of(destination.get()));
         }

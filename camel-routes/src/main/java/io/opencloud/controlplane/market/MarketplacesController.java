@@ -1,6 +1,7 @@
 package io.opencloud.controlplane.market;
 
 import io.opencloud.controlplane.access.Ownership;
+import io.opencloud.controlplane.access.CredentialSets;
 import io.opencloud.controlplane.access.Owned;
 import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Role;
@@ -66,11 +67,13 @@ public class MarketplacesController {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Ownership ownership;
+    private final CredentialSets sets;
 
     public MarketplacesController(Marketplaces marketplaces, MarketApps apps, StorageProperties storage,
                                   SagaStarter starter, ImportableObjects inventory, JdbcClient jdbc,
-                                  JsonMapper json, Ownership ownership) {
+                                  JsonMapper json, Ownership ownership, CredentialSets sets) {
         this.ownership = ownership;
+        this.sets = sets;
         this.inventory = inventory;
         this.marketplaces = marketplaces;
         this.apps = apps;
@@ -99,7 +102,7 @@ public class MarketplacesController {
         String name = body.path("name").asString("");
         MarketplaceRecord marketplace = checked(new MarketplaceRecord(UUID.randomUUID().toString(), name,
                 body.path("description").asString(null), body.path("bucket").asString("opencloud-market-" + name),
-                body.path("credentials").asString(LOCAL), body.path("endpoint").asString(null)));
+                body.path("credentials").asString(LOCAL), body.path("endpoint").asString(null)), caller);
         if (marketplaces.find(name).isPresent()) {
             throw RequestRefusedException.conflict("a marketplace named " + name + " exists already");
         }
@@ -110,8 +113,8 @@ public class MarketplacesController {
     }
 
     /**
-     * Changes the description, bucket (only while it holds no apps), credentials or endpoint ({@code null} clears the
-     * endpoint): a marketplace that moved is pointed at its new endpoint.
+     * Changes the description, bucket (only while it holds no apps) or credentials: a marketplace that moved is
+     * pointed at the credential set of its new endpoint. An endpoint, when given, may only repeat the set's.
      */
     @PutMapping("/{id}")
     public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text,
@@ -122,7 +125,7 @@ public class MarketplacesController {
                 body.has("description") ? body.path("description").asString(null) : current.description(),
                 body.path("bucket").asString(current.bucket()),
                 body.path("credentials").asString(current.credentials()),
-                body.has("endpoint") ? body.path("endpoint").asString(null) : current.endpoint()));
+                body.has("endpoint") ? body.path("endpoint").asString(null) : current.endpoint()), caller);
         if (!changed.bucket().equals(current.bucket()) && !apps.list(current.marketplaceId(), null).isEmpty()) {
             throw RequestRefusedException.conflict("marketplace " + current.name() + " holds apps in bucket "
                     + current.bucket() + "; its bucket cannot change while it does");
@@ -203,7 +206,7 @@ public class MarketplacesController {
                 .orElseThrow(() -> RequestRefusedException.notFound("marketplace " + id));
     }
 
-    private MarketplaceRecord checked(MarketplaceRecord marketplace) {
+    private MarketplaceRecord checked(MarketplaceRecord marketplace, Caller caller) {
         List<String> problems = new ArrayList<>();
         if (!Names.valid(marketplace.name())) {
             problems.add("name is required: " + Names.rule());
@@ -215,7 +218,16 @@ public class MarketplacesController {
         known.add(LOCAL);
         if (!known.contains(marketplace.credentials())) {
             problems.add("credentials must name a credential set (opencloud.storage.credentials.<name>); known: "
-                    + known);
+                    + known.stream().filter(name -> sets.usable(name, caller)).toList());
+        } else if (!sets.usable(marketplace.credentials(), caller)) {
+            problems.add("credentials \"" + marketplace.credentials() + "\" are not the tenant " + caller.tenant()
+                    + "'s to use");
+        }
+        // In the control plane's own store, shared by every tenant, a marketplace keeps to the bucket of its own name.
+        String ownBucket = "opencloud-market-" + marketplace.name();
+        if (LOCAL.equals(marketplace.credentials()) && !Caller.PLATFORM_TENANT.equals(caller.tenant())
+                && !ownBucket.equals(marketplace.bucket())) {
+            problems.add("bucket must be " + ownBucket + " in the control plane's own store (credentials local)");
         }
         if (LOCAL.equals(marketplace.credentials()) && marketplace.endpoint() != null) {
             problems.add("endpoint must be left out with credentials \"local\", the control plane's own object store");

@@ -6,35 +6,67 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import io.opencloud.infra.config.RuntimeEndpoints;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The one policy every URL the server calls passes: http or https only; a host that resolves to a loopback, private
  * (RFC 1918, carrier-grade NAT, unique local), link-local, multicast or unspecified address is refused unless the
  * operator allowed it ({@code opencloud.outbound.allowed-hosts}, the configured credential sets' endpoints and the
- * configured STAC catalog). The check is made on the addresses a connection actually uses, at connect time, so a DNS
- * name that changes its answer later is caught too; redirects are not followed. A refusal says which rule refused,
- * never what answered there.
+ * configured STAC catalog), or it is this deployment's own HTTP port or S3 server. For the MinIO SDK the check is
+ * made on the addresses a connection actually uses, at connect time, so a DNS name that changes its answer later is
+ * caught too; redirects are not followed. A refusal says which rule refused, never what answered there.
  */
 @Component
 @EnableConfigurationProperties(OutboundProperties.class)
 public class DestinationPolicy {
 
-    private final Set<String> allowed = new HashSet<>();
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
+    private final Set<String> allowed = new HashSet<>();
+    private final Supplier<List<String>> own;
+
+    @Autowired
     public DestinationPolicy(OutboundProperties properties, StorageProperties storage,
-                             @Value("${opencloud.sentinel.catalog-url:}") String catalogUrl) {
+                             @Value("${opencloud.sentinel.catalog-url:}") String catalogUrl, Environment environment,
+                             ObjectProvider<RuntimeEndpoints> endpoints) {
+        this(properties, storage, catalogUrl, () -> own(environment, endpoints.getIfAvailable()));
+    }
+
+    DestinationPolicy(OutboundProperties properties, StorageProperties storage, String catalogUrl,
+                      Supplier<List<String>> own) {
         properties.allowedHosts().forEach(host -> allowed.add(host.toLowerCase(Locale.ROOT)));
         storage.credentials().values().forEach(credentials -> allow(credentials.endpoint()));
         allow(catalogUrl);
+        this.own = own;
+    }
+
+    /* This process's own HTTP port on the loopback, and the deployment's S3 server: called by design. */
+    private static List<String> own(Environment environment, RuntimeEndpoints endpoints) {
+        List<String> own = new ArrayList<>();
+        String port = environment.getProperty("local.server.port");
+        if (port != null) {
+            LOOPBACK_NAMES.forEach(name -> own.add(name + ":" + port));
+        }
+        if (endpoints != null && endpoints.s3Endpoint() != null) {
+            URI s3 = URI.create(endpoints.s3Endpoint());
+            own.add(s3.getHost().toLowerCase(Locale.ROOT) + ":" + (s3.getPort() < 0 ? defaultPort(s3.getScheme())
+                    : s3.getPort()));
+        }
+        return own;
     }
 
     /** @throws DestinationRefusedException when the URL may not be called */
@@ -75,9 +107,21 @@ public class DestinationPolicy {
         return new OkHttpClient.Builder().dns(dns).followRedirects(false).followSslRedirects(false).build();
     }
 
+    /*
+     * A connection's DNS look-up does not know its port (-1): the host then passes when any of its allowed ports
+     * does, since the port was checked with the URL before the connection was made.
+     */
     private boolean isAllowed(String host, int port) {
         String name = host.toLowerCase(Locale.ROOT);
-        return allowed.contains(name) || port >= 0 && allowed.contains(name + ":" + port);
+        if (allowed.contains(name)) {
+            return true;
+        }
+        List<String> ownEntries = own.get();
+        if (port < 0) {
+            return allowed.stream().anyMatch(entry -> entry.startsWith(name + ":"))
+                    || ownEntries.stream().anyMatch(entry -> entry.startsWith(name + ":"));
+        }
+        return allowed.contains(name + ":" + port) || ownEntries.contains(name + ":" + port);
     }
 
     private void allow(String url) {
@@ -86,12 +130,13 @@ public class DestinationPolicy {
         }
         URI uri = URI.create(url);
         if (uri.getHost() != null) {
-            allowed.add(uri.getHost().toLowerCase(Locale.ROOT));
+            allowed.add(uri.getHost().toLowerCase(Locale.ROOT) + ":" + (uri.getPort() < 0 ? defaultPort(uri.getScheme())
+                    : uri.getPort()));
         }
     }
 
     private static int defaultPort(String scheme) {
-        return scheme.equals("https") ? 443 : 80;
+        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 
     /** The kind of restricted address, or null for a public one. */

@@ -36,10 +36,12 @@ public class ConvertImageFunction implements Function<ConvertImageRequest, Image
 
     private final MinioClient s3;
     private final GdalTranslate gdal;
+    private final HttpDownloads downloads;
 
-    public ConvertImageFunction(MinioClient s3, GdalTranslate gdal) {
+    public ConvertImageFunction(MinioClient s3, GdalTranslate gdal, HttpDownloads downloads) {
         this.s3 = s3;
         this.gdal = gdal;
+        this.downloads = downloads;
     }
 
     @Override
@@ -94,7 +96,7 @@ public class ConvertImageFunction implements Function<ConvertImageRequest, Image
     private Path download(ConvertImageRequest.Source source, Path target) {
         URI url = URI.create(source.url());
         String shown = url.getScheme() + "://" + url.getAuthority() + url.getPath();
-        int status = HttpDownloads.toFile(url, target, "the source " + shown);
+        int status = downloads.toFile(url, target, "the source " + shown);
         if (status == 403) {
             throw new OperationFailedException("the source URL for " + shown + " was refused (403): it expired or"
                     + " was not signed for this object", false);

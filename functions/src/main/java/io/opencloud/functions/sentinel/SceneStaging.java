@@ -24,10 +24,12 @@ class SceneStaging {
 
     private final MinioClient s3;
     private final SentinelProperties properties;
+    private final HttpDownloads downloads;
 
-    SceneStaging(MinioClient s3, SentinelProperties properties) {
+    SceneStaging(MinioClient s3, SentinelProperties properties, HttpDownloads downloads) {
         this.s3 = s3;
         this.properties = properties;
+        this.downloads = downloads;
     }
 
     StagedScene stage(String reservationId, Scene scene) {
@@ -57,7 +59,7 @@ class SceneStaging {
         try {
             download = Files.createTempFile("opencloud-scene-", ".part");
             String what = "asset " + name + " of scene " + sceneId + " at " + href;
-            int status = HttpDownloads.toFile(href, download, what);
+            int status = downloads.toFile(href, download, what);
             if (status != 200) {
                 throw new OperationFailedException(what + " could not be read: HTTP " + status, status >= 500);
             }

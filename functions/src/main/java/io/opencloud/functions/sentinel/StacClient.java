@@ -37,9 +37,11 @@ public class StacClient {
     private final JsonMapper json;
     private final Environment environment;
     private final String configuredUrl;
+    private final HttpDownloads http;
 
     public StacClient(JsonMapper json, Environment environment,
-                      @Value("${opencloud.sentinel.catalog-url:}") String configuredUrl) {
+                      @Value("${opencloud.sentinel.catalog-url:}") String configuredUrl, HttpDownloads http) {
+        this.http = http;
         this.json = json;
         this.environment = environment;
         this.configuredUrl = configuredUrl;
@@ -76,9 +78,9 @@ public class StacClient {
     private Optional<JsonNode> send(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = HttpDownloads.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new OperationFailedException("the STAC API at " + catalogUrl() + " could not be reached: " + e, true, e);
+            throw new OperationFailedException("the STAC API at " + catalogUrl() + " could not be reached", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperationFailedException("interrupted while asking the STAC API", true, e);

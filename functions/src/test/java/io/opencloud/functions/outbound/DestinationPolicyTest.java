@@ -15,7 +15,8 @@ class DestinationPolicyTest {
 
     private final DestinationPolicy policy = new DestinationPolicy(new OutboundProperties(List.of("10.1.2.3:9000")),
             new StorageProperties(Map.of("partner", new StorageProperties.Credentials("http://127.0.0.1:9100", "a",
-                    "b", null)), DataSize.ofMegabytes(16)), "http://localhost:8080/stac");
+                    "b", null, List.of())), DataSize.ofMegabytes(16)), "http://localhost:8080/stac",
+            () -> List.of("127.0.0.1:9300"));
 
     @Test
     void restrictedAddressesAreRefusedAndSayWhy() {
@@ -44,7 +45,11 @@ class DestinationPolicyTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> policy.check(URI.create("http://10.1.2.3:9000/"))).as("an allowed host and port")
                 .doesNotThrowAnyException();
+        assertThatCode(() -> policy.check(URI.create("http://127.0.0.1:9300/stac"))).as("this deployment's own")
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> policy.check(URI.create("http://10.1.2.3:9001/"))).as("another port of it")
+                .isInstanceOf(DestinationRefusedException.class);
+        assertThatThrownBy(() -> policy.check(URI.create("http://127.0.0.1:22/"))).as("another port of an endpoint")
                 .isInstanceOf(DestinationRefusedException.class);
     }
 
