@@ -22,13 +22,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Knative wiring carries every saga of the running control plane end to end: each command type a saga sends
  * reaches, through a Trigger of the Broker, a Service whose function consumes it; each reply type goes back to the
- * events topic the saga coordinator reads; every commands topic feeds the Broker; and every cron schedule of the
- * control plane's settings has a PingSource of the same name, schedule, zone and data.
+ * events topic the saga coordinator reads; every commands topic feeds the Broker; and nothing of Knative posts to
+ * the control plane, which reads opencloud.ingress and fires its schedules itself.
  */
 class KnativeRoutingTest extends ControlPlaneTestBase {
 
@@ -89,21 +88,10 @@ class KnativeRoutingTest extends ControlPlaneTestBase {
     }
 
     @Test
-    void everyCronScheduleHasAPingSourceToTheControlPlane() throws IOException {
-        Map<String, Map<String, Object>> schedules = productSchedules();
-        assertThat(schedules).isNotEmpty();
-        for (Map.Entry<String, Map<String, Object>> schedule : schedules.entrySet()) {
-            Map<String, Object> ping = base.find("PingSource", schedule.getKey()).orElseThrow(() ->
-                    new AssertionError("no PingSource for schedule " + schedule.getKey()));
-            Map<String, Object> spec = RenderedResources.map(ping, "spec");
-            assertThat(spec.get("schedule")).isEqualTo(schedule.getValue().get("cron"));
-            assertThat(spec.get("timezone")).isEqualTo(schedule.getValue().getOrDefault("time-zone", "UTC"));
-            assertThat(spec.get("data")).isEqualTo(schedule.getValue().getOrDefault("data", "{}"));
-            Map<String, Object> sink = RenderedResources.map(spec, "sink");
-            assertThat(base.target(sink).map(RenderedResources::name)).contains("control-plane");
-            assertThat(sink.get("uri")).isEqualTo("/events");
-        }
-        assertThat(base.ofKind("PingSource")).hasSize(schedules.size());
+    void nothingOfKnativeDeliversToTheControlPlaneWhichTakesNoEventWithoutAToken() {
+        assertThat(base.ofKind("PingSource")).as("schedules fire in the control plane itself").isEmpty();
+        assertThat(base.references()).as("the control plane reads opencloud.ingress itself")
+                .noneMatch(reference -> reference.kind().equals("Service") && reference.name().equals("control-plane"));
     }
 
     @Test
@@ -145,14 +133,5 @@ class KnativeRoutingTest extends ControlPlaneTestBase {
                 .flatMap(Optional::stream)
                 .filter(target -> "Service".equals(target.get("kind")))
                 .toList();
-    }
-
-    /** The schedules the product ships with, as application.yml has them (the tests add schedules of their own). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> productSchedules() throws IOException {
-        try (var in = ControlPlaneApplication.class.getResourceAsStream("/application.yml")) {
-            Map<String, Object> root = new Yaml().load(in);
-            return (Map<String, Map<String, Object>>) ((Map<String, Object>) root.get("opencloud")).get("schedules");
-        }
     }
 }

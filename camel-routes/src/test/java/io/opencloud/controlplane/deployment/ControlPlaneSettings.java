@@ -9,15 +9,12 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What the manifests take from the control plane's own {@code application.yml}: the cron schedules, which become
- * PingSources, and the concurrency of each domain's functions, which sizes their Services.
+ * What the manifests take from the control plane's own {@code application.yml}: the concurrency of each domain's
+ * functions, which sizes their Services.
  */
-record ControlPlaneSettings(Map<String, Schedule> schedules, Map<String, Integer> concurrency) {
+record ControlPlaneSettings(Map<String, Integer> concurrency) {
 
     static final Path APPLICATION_YML = Path.of("src/main/resources/application.yml");
-
-    record Schedule(String cron, String timeZone, String data) {
-    }
 
     static ControlPlaneSettings read() throws IOException {
         Map<String, Object> root;
@@ -25,16 +22,9 @@ record ControlPlaneSettings(Map<String, Schedule> schedules, Map<String, Integer
             root = new Yaml().load(in);
         }
         Map<String, Object> opencloud = child(root, "opencloud");
-        Map<String, Schedule> schedules = new LinkedHashMap<>();
-        child(opencloud, "schedules").forEach((name, value) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> spec = (Map<String, Object>) value;
-            schedules.put(name, new Schedule((String) spec.get("cron"),
-                    (String) spec.getOrDefault("time-zone", "UTC"), (String) spec.getOrDefault("data", "{}")));
-        });
         Map<String, Integer> concurrency = new LinkedHashMap<>();
         child(child(opencloud, "functions"), "concurrency").forEach((domain, n) -> concurrency.put(domain, (Integer) n));
-        return new ControlPlaneSettings(schedules, concurrency);
+        return new ControlPlaneSettings(concurrency);
     }
 
     int concurrencyOf(String domain) {

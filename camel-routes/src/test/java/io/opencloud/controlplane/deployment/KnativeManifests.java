@@ -16,7 +16,7 @@ import java.util.Set;
  * Writes the base of {@code knative/} from the one list of operations and the control plane's settings, so that a
  * function added to {@link Operation} gets its Service and its Triggers without anyone remembering to: one Service
  * per function, a Trigger per command type to it, a Trigger per reply type to the KafkaSink of its domain's events
- * topic, the Broker, the sources and a PingSource per schedule.
+ * topic, the Broker and the source of the commands topics.
  */
 final class KnativeManifests {
 
@@ -27,7 +27,6 @@ final class KnativeManifests {
     static final String SECRETS_KEY_SECRET = "opencloud-secrets-key";
     static final String WORK_VOLUME_CLAIM = "opencloud-work";
     static final String BROKER_DEAD_LETTERS = "opencloud-broker-dlq";
-    static final String INGRESS_DEAD_LETTERS = "opencloud-ingress-dlq";
     static final String FUNCTIONS_IMAGE = "opencloud-functions";
     static final String CONTROL_PLANE_IMAGE = "opencloud-control-plane";
     /** Topic of the events the Broker could not deliver. */
@@ -72,10 +71,9 @@ final class KnativeManifests {
         files.put("command-triggers.yaml", triggers);
         files.put("reply-triggers.yaml", replies);
         List<Map<String, Object>> sources = new ArrayList<>();
+        // opencloud.ingress and the cron schedules are the control plane's own to read and fire: an event a Knative
+        // source posted to it would carry no access token.
         sources.add(commandsSource());
-        sources.add(kafkaSink(INGRESS_DEAD_LETTERS, Topics.INGRESS_DLQ));
-        sources.add(ingressSource());
-        settings.schedules().forEach((name, schedule) -> sources.add(pingSource(name, schedule)));
         files.put("sources.yaml", sources);
         return files;
     }
@@ -159,6 +157,8 @@ final class KnativeManifests {
         Map<String, Object> service = knativeService(serviceName(operation), "function", annotations, container,
                 heavy ? concurrency : 20, timeoutSeconds, stateful);
         labels(service).put("opencloud.io/domain", operation.domain());
+        // A function host checks no token: only the Broker inside the cluster may reach it, never a public route.
+        labels(service).put("networking.knative.dev/visibility", "cluster-local");
         return service;
     }
 
@@ -225,37 +225,6 @@ final class KnativeManifests {
                         "name", BROKER)));
         return resource("sources.knative.dev/v1beta1", "KafkaSource", "opencloud-commands", Map.of(),
                 Map.of("spec", spec));
-    }
-
-    private Map<String, Object> ingressSource() {
-        // A refused event (4xx) goes to the dead letters at once; one the control plane cannot store now (503, its
-        // database is down) is tried again for days (20 tries, waits doubling from 1 s), as the embedded ingress
-        // retries until the database is back.
-        Map<String, Object> spec = ordered("consumerGroup", "opencloud-ingress",
-                "bootstrapServers", List.of("opencloud-kafka-bootstrap.kafka:9092"), "topics", List.of(Topics.INGRESS),
-                "initialOffset", "earliest",
-                "sink", controlPlaneEvents(),
-                "delivery", ordered("deadLetterSink", sinkRef(INGRESS_DEAD_LETTERS), "retry", 20,
-                        "backoffPolicy", "exponential", "backoffDelay", "PT1S"));
-        return resource("sources.knative.dev/v1beta1", "KafkaSource", "opencloud-ingress", Map.of(),
-                Map.of("spec", spec));
-    }
-
-    private Map<String, Object> pingSource(String name, ControlPlaneSettings.Schedule schedule) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("schedule", schedule.cron());
-        if (schedule.timeZone() != null) {
-            spec.put("timezone", schedule.timeZone());
-        }
-        spec.put("contentType", "application/json");
-        spec.put("data", schedule.data());
-        spec.put("sink", controlPlaneEvents());
-        return resource("sources.knative.dev/v1", "PingSource", name, Map.of(), Map.of("spec", spec));
-    }
-
-    private static Map<String, Object> controlPlaneEvents() {
-        return ordered("ref", ordered("apiVersion", "serving.knative.dev/v1", "kind", "Service",
-                "name", CONTROL_PLANE), "uri", "/events");
     }
 
     private static Map<String, Object> serviceRef(String name) {
