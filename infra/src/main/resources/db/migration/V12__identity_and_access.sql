@@ -137,3 +137,6 @@ ALTER TABLE macaroon_root_key DROP CONSTRAINT macaroon_root_key_secret_check;
 ALTER TABLE macaroon_root_key ALTER COLUMN secret DROP NOT NULL;
 ALTER TABLE macaroon_root_key ADD CONSTRAINT macaroon_root_key_kept
     CHECK ((secret IS NULL) <> (sealed_secret IS NULL) AND (secret IS NULL OR octet_length(secret) = 32));
+
+-- This control plane's own catalog resources belong to the tenant that published them (the platform's before).
+ALTER TABLE catalog_resource ADD COLUMN tenant text;

@@ -181,6 +181,56 @@ class TenantIsolationTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void aPageCountsOnlyWhatTheCallerSees() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        String redVm = vm(new ComputeFixtures(red.member()), "red-vm");
+        String blueVm = vm(new ComputeFixtures(blue.member()), "blue-vm");
+
+        JsonNode bluePage = Http.JSON.readTree(blue.viewer().get("/compute/vms?limit=1").body());
+        assertThat(bluePage.findValuesAsString("vmId")).as("the first page of blue's, however many others are older")
+                .containsExactly(blueVm);
+        assertThat(Http.JSON.readTree(red.viewer().get("/compute/vms?limit=1000").body()).findValuesAsString("vmId"))
+                .contains(redVm).doesNotContain(blueVm);
+        assertThat(blue.viewer().get("/compute/vms/" + redVm).statusCode()).isEqualTo(404);
+        assertThat(blue.member().putJson("/compute/vms/" + redVm + "/attributes", "{}").statusCode()).isEqualTo(404);
+        assertThat(blue.member().post("/compute/vms/" + redVm + "/backup", "application/json", "", Map.of())
+                .statusCode()).isEqualTo(404);
+    }
+
+    private static String vm(ComputeFixtures compute, String name) {
+        String image = compute.image(name + "-os", "OS", 1024, name.hashCode()).get("imageId").asString();
+        String template = compute.template(name, "{\"CPU\":1,\"MEMORY\":64,\"DISK\":[{\"IMAGE_ID\":\"" + image
+                + "\"}]}");
+        return compute.created("/compute/vms", "{\"name\":\"" + name + "\",\"templateId\":\"" + template + "\"}")
+                .get("vmId").asString();
+    }
+
+    @Test
+    void aTenantsCatalogResourcesAreItsOwn() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        Http redAdmin = client(red.name(), "ADMIN");
+        Http blueAdmin = client(blue.name(), "ADMIN");
+        String name = red.name() + "-scenes";
+        String resource = """
+                {"kind":"data","card":{"title":"Red's scenes","description":"Only red's"},"sharedWith":[]}""";
+        assertThat(redAdmin.putJson("/catalog/resources/" + name, resource).statusCode()).isEqualTo(201);
+        assertThat(red.member().putJson("/catalog/resources/" + name, resource).statusCode())
+                .as("publishing is for the tenant's admins").isEqualTo(403);
+
+        assertThat(red.viewer().get("/catalog/resources/" + name).statusCode()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(red.viewer().get("/catalog").body()).findValuesAsString("name")).contains(name);
+        assertThat(blue.viewer().get("/catalog/resources/" + name).statusCode()).isEqualTo(404);
+        assertThat(Http.JSON.readTree(blue.viewer().get("/catalog").body()).findValuesAsString("name"))
+                .doesNotContain(name);
+        assertThat(blueAdmin.putJson("/catalog/resources/" + name, resource).statusCode()).as("the name is taken")
+                .isEqualTo(409);
+        assertThat(blueAdmin.delete("/catalog/resources/" + name).statusCode()).isEqualTo(404);
+        assertThat(redAdmin.delete("/catalog/resources/" + name).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void tenantAdminsManageOnlyTheirOwnTenantAndEveryChangeIsAudited() {
         Tenant red = tenant("red", "s3://red/");
         Tenant blue = tenant("blue", "s3://blue/");

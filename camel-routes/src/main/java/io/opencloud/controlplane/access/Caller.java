@@ -31,8 +31,11 @@ public record Caller(String subject, String tenant, Role role, String client, St
      * platform admin and for the control plane's own service identity, which acts for every tenant's sagas.
      */
     public boolean sees(String tenantOfThing) {
-        return tenant.equals(tenantOfThing) || platformAdmin()
-                || PLATFORM_TENANT.equals(tenant) && role == Role.SERVICE;
+        return tenant.equals(tenantOfThing) || seesEveryTenant();
+    }
+
+    public boolean seesEveryTenant() {
+        return platformAdmin() || PLATFORM_TENANT.equals(tenant) && role == Role.SERVICE;
     }
 
     /**

@@ -41,7 +41,8 @@ public enum Owned {
         return noun;
     }
 
-    String tenantExpression() {
+    /** SQL naming the tenant of the row aliased {@code t}, for stores that filter by tenant in their own queries. */
+    public String tenantExpression() {
         return tenant;
     }
 

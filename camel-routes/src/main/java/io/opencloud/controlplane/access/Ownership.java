@@ -20,9 +20,6 @@ public class Ownership {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    /** No tenant has this name (names are lower-case): only who sees every tenant sees it. */
-    private static final String ALL_TENANTS = "*";
-
     private final JdbcClient jdbc;
 
     public Ownership(JdbcClient jdbc) {
@@ -49,13 +46,26 @@ public class Ownership {
 
     /** The objects of a list the caller may see, in their order. */
     public <T> List<T> visibleOf(Owned kind, List<T> objects, Function<T, String> id, Caller caller) {
-        if (caller.sees(ALL_TENANTS) || objects.isEmpty()) {
+        if (caller.seesEveryTenant() || objects.isEmpty()) {
             return objects;
         }
         Set<String> ids = new HashSet<>(jdbc.sql("SELECT t." + kind.idColumn() + "::text FROM " + kind.table()
                 + " t WHERE t." + kind.idColumn() + " = ANY(?::uuid[]) AND " + kind.tenantExpression() + " = ?")
                 .params(objects.stream().map(id).toArray(String[]::new), caller.tenant()).query(String.class).list());
         return objects.stream().filter(object -> ids.contains(id.apply(object))).toList();
+    }
+
+    /**
+     * A page of the ids of the objects the caller may see, in the given order (SQL over the row aliased {@code t}),
+     * so that a page counts only what the caller sees; empty when the caller sees every tenant's.
+     */
+    public Optional<List<String>> visiblePage(Owned kind, Caller caller, String order, int limit, int offset) {
+        if (caller.seesEveryTenant()) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("SELECT t." + kind.idColumn() + "::text FROM " + kind.table() + " t WHERE "
+                        + kind.tenantExpression() + " = ? ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(caller.tenant(), limit, offset).query(String.class).list());
     }
 
     private static boolean isUuid(String id) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,9 +110,11 @@ public class VmsController {
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(defaultValue = "100") int limit,
                                           @RequestParam(defaultValue = "0") int offset, Caller caller) {
-        // The page is taken first, then what the caller may not see is left out of it.
-        return ownership.visibleOf(Owned.VM, vms.list(Math.clamp(limit, 1, 1000), Math.max(0, offset)), VmRecord::vmId,
-                caller).stream().map(VmsController::view).toList();
+        int size = Math.clamp(limit, 1, 1000);
+        int skip = Math.max(0, offset);
+        return ownership.visiblePage(Owned.VM, caller, "t.created_at, t.vm_id", size, skip)
+                .map(ids -> ids.stream().map(vms::find).flatMap(Optional::stream).toList())
+                .orElseGet(() -> vms.list(size, skip)).stream().map(VmsController::view).toList();
     }
 
     @Requires(Role.VIEWER)

@@ -59,7 +59,7 @@ public class SagasController {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status must be one of " + List.of(SagaStatus.values()));
         }
-        Optional<String> scope = caller.platformAdmin() ? tenant : Optional.of(caller.tenant());
+        Optional<String> scope = caller.seesEveryTenant() ? tenant : Optional.of(caller.tenant());
         return ResponseEntity.ok(store.list(scope, wanted, type, trigger, Math.clamp(limit, 1, 500)).stream()
                 .map(SagasController::summary).toList());
     }

@@ -122,9 +122,9 @@ public class EventIngress {
                     + "\" names no configured schedule; configured are " + schedules.all().stream()
                     .map(Schedule::pingSource).toList())));
         }
-        // The schedule's job runs as the control plane, whoever delivered the ping.
+        // The schedule's job runs as the scheduler in the schedule's tenant, whoever delivered the ping.
         return check(CloudEventBuilder.v1(ping).withType(schedule.get().target()).withDataContentType(Envelope.JSON)
-                .withData(schedule.get().data().getBytes(StandardCharsets.UTF_8)).build(), Caller.CONTROL_PLANE);
+                .withData(schedule.get().data().getBytes(StandardCharsets.UTF_8)).build(), schedule.get().caller());
     }
 
     /**

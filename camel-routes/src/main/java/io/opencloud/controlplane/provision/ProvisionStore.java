@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.opencloud.controlplane.access.Owned;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,15 +52,17 @@ public class ProvisionStore {
                 .query(this::row).optional();
     }
 
-    public List<ProvisionRow> list(Optional<String> owner, Optional<String> group, Optional<ProvisionState> state,
-                                   int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM provision
-                        WHERE (?::text IS NULL OR owner_name = ?) AND (?::text IS NULL OR group_name = ?)
+    /** The newest provisions, of one tenant or (empty) of all. */
+    public List<ProvisionRow> list(Optional<String> tenant, Optional<String> owner, Optional<String> group,
+                                   Optional<ProvisionState> state, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM provision t WHERE (?::text IS NULL OR "
+                        + Owned.PROVISION.tenantExpression() + " = ?)" + """
+                          AND (?::text IS NULL OR owner_name = ?) AND (?::text IS NULL OR group_name = ?)
                           AND (?::text IS NULL OR state = ?)
                         ORDER BY created_at DESC LIMIT ?""")
-                .params(owner.orElse(null), owner.orElse(null), group.orElse(null), group.orElse(null),
-                        state.map(Enum::name).orElse(null), state.map(Enum::name).orElse(null), limit)
+                .params(tenant.orElse(null), tenant.orElse(null), owner.orElse(null), owner.orElse(null),
+                        group.orElse(null), group.orElse(null), state.map(Enum::name).orElse(null),
+                        state.map(Enum::name).orElse(null), limit)
                 .query(this::row).list();
     }
 

@@ -69,8 +69,9 @@ public class ProvisionsController {
                         + List.of(ProvisionState.values())));
             }
         });
-        return ownership.visibleOf(Owned.PROVISION, store.list(owner, group, wanted, Math.clamp(limit, 1, 500)),
-                row -> row.provisionId().toString(), caller).stream().map(views::summary).toList();
+        Optional<String> tenant = caller.seesEveryTenant() ? Optional.empty() : Optional.of(caller.tenant());
+        return store.list(tenant, owner, group, wanted, Math.clamp(limit, 1, 500)).stream().map(views::summary)
+                .toList();
     }
 
     @GetMapping("/orphans")

@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.schedule;
 
+import io.opencloud.controlplane.access.Caller;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catchUp      what to do with missed ticks
  * @param misfireGrace how late a tick may fire and still count as on time
  * @param maxCatchUp   the most missed ticks {@link CatchUpPolicy#ALL} fires at once
+ * @param tenant       the tenant whose work each tick starts (the sagas it starts are that tenant's)
  */
 public record ScheduleSpec(String cron,
                            @DefaultValue("UTC") String timeZone,
@@ -21,5 +23,6 @@ public record ScheduleSpec(String cron,
                            @DefaultValue("{}") String data,
                            @DefaultValue("latest") CatchUpPolicy catchUp,
                            @DefaultValue("PT1M") Duration misfireGrace,
-                           @DefaultValue("100") int maxCatchUp) {
+                           @DefaultValue("100") int maxCatchUp,
+                           @DefaultValue(Caller.PLATFORM_TENANT) String tenant) {
 }

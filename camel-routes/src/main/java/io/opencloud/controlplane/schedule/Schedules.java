@@ -48,7 +48,7 @@ public class Schedules {
                 ZoneId zone = ZoneId.of(spec.timeZone());
                 byName.put(name, new Schedule(name, spec.cron(), WallClockCron.parse(spec.cron(), zone), zone,
                         spec.target(), spec.data(), spec.catchUp(), spec.misfireGrace(), spec.maxCatchUp(),
-                        properties.scheduler().namespace()));
+                        properties.scheduler().namespace(), spec.tenant()));
             } else {
                 faults.forEach(fault -> problems.add("opencloud.schedules." + name + ": " + fault));
             }

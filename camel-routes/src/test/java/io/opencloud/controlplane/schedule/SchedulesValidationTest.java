@@ -30,7 +30,8 @@ class SchedulesValidationTest {
             new SagaRegistry.TriggerMapping(Map.of("io.opencloud.webhook.github.received.v1", "demo-grant")));
 
     private static ScheduleSpec spec(String cron, String zone, String target, String data) {
-        return new ScheduleSpec(cron, zone, target, data, CatchUpPolicy.LATEST, Duration.ofMinutes(1), 100);
+        return new ScheduleSpec(cron, zone, target, data, CatchUpPolicy.LATEST, Duration.ofMinutes(1), 100,
+                "system");
     }
 
     private Schedules schedules(Map<String, ScheduleSpec> specs) {
@@ -46,6 +47,18 @@ class SchedulesValidationTest {
         assertThat(schedule.nextTick(Instant.parse("2026-11-25T03:00:00Z")))
                 .isEqualTo(Instant.parse("2026-11-26T02:00:00Z"));
         assertThat(schedule.pingSource()).isEqualTo("/apis/v1/namespaces/ns/pingsources/nightly");
+    }
+
+    @Test
+    void aTickActsAsTheSchedulerInTheSchedulesTenant() {
+        ScheduleSpec red = new ScheduleSpec("@daily", "UTC", VERIFY, GOOD_DATA, CatchUpPolicy.LATEST,
+                Duration.ofMinutes(1), 100, "red");
+        Schedule schedule = schedules(Map.of("reports", red)).named("reports").orElseThrow();
+
+        assertThat(schedule.caller().tenant()).isEqualTo("red");
+        assertThat(schedule.caller().subject()).isEqualTo("schedule:reports");
+        assertThat(schedules(Map.of("nightly", spec("0 2 * * *", "UTC", VERIFY, GOOD_DATA))).named("nightly")
+                .orElseThrow().caller().tenant()).as("the platform's, unless configured").isEqualTo("system");
     }
 
     @Test

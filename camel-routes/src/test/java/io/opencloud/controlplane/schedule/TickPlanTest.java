@@ -18,7 +18,7 @@ class TickPlanTest {
 
     private static Schedule schedule(String cron, String zone, CatchUpPolicy policy, int maxCatchUp) {
         return new Schedule("s", cron, WallClockCron.parse(cron, ZoneId.of(zone)), ZoneId.of(zone), "t", "{}", policy,
-                Duration.ofMinutes(1), maxCatchUp, "opencloud");
+                Duration.ofMinutes(1), maxCatchUp, "opencloud", "system");
     }
 
     private static Instant hour(int h) {

@@ -1,18 +1,21 @@
 package io.opencloud.controlplane.federation.catalog;
 
 import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.access.Caller;
 import io.opencloud.controlplane.access.Requires;
-import io.opencloud.controlplane.access.PlatformAdmin;
 import io.opencloud.controlplane.federation.network.Networks;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,17 +33,21 @@ import tools.jackson.databind.json.JsonMapper;
  * network it concerns, those it is no longer shared with included.
  */
 @RestController
-@PlatformAdmin
+@Requires(Role.ADMIN)
 public class CatalogController {
+
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final Catalog catalog;
     private final CatalogResources resources;
     private final Networks networks;
     private final ShareAnnouncements announcements;
     private final JsonMapper json;
+    private final TransactionTemplate tx;
 
     public CatalogController(Catalog catalog, CatalogResources resources, Networks networks,
-                             ShareAnnouncements announcements, JsonMapper json) {
+                             ShareAnnouncements announcements, JsonMapper json, TransactionTemplate tx) {
+        this.tx = tx;
         this.catalog = catalog;
         this.resources = resources;
         this.networks = networks;
@@ -50,24 +57,50 @@ public class CatalogController {
 
     @Requires(Role.VIEWER)
     @GetMapping("/catalog")
-    public List<CatalogEntry> list(@RequestParam(required = false) String kind) {
+    public List<CatalogEntry> list(@RequestParam(required = false) String kind, Caller caller) {
         if (kind != null && !ResourceSpec.KINDS.contains(kind)) {
             throw RequestRefusedException.invalid(List.of("kind: one of " + ResourceSpec.KINDS.stream().sorted()
                     .toList()));
         }
-        return catalog.entries().stream().filter(entry -> kind == null || entry.kind().equals(kind)).toList();
+        // What peers share is this control plane's to see, every tenant's; its own resources are their tenant's.
+        Map<String, String> tenants = resources.tenants();
+        return catalog.entries().stream().filter(entry -> kind == null || entry.kind().equals(kind))
+                .filter(entry -> !entry.provider().self()
+                        || caller.sees(tenants.getOrDefault(entry.name(), Caller.PLATFORM_TENANT)))
+                .toList();
     }
 
     @Requires(Role.VIEWER)
     @GetMapping("/catalog/resources/{name}")
-    public CatalogResources.OwnResource get(@PathVariable String name) {
-        return resources.find(name).orElseThrow(() -> RequestRefusedException.notFound("resource " + name));
+    public CatalogResources.OwnResource get(@PathVariable String name, Caller caller) {
+        return resources.find(name).filter(found -> caller.sees(resources.tenants().get(name)))
+                .orElseThrow(() -> RequestRefusedException.notFound("resource " + name));
     }
 
+    /**
+     * Saves the resource and announces it. Announcing takes locks that a peer's concurrent membership change also
+     * takes; when PostgreSQL breaks such a deadlock by aborting this transaction, it is run again, a few times.
+     */
     @PutMapping("/catalog/resources/{name}")
-    @Transactional
     public ResponseEntity<CatalogResources.OwnResource> save(@PathVariable String name,
-                                                             @RequestBody(required = false) String text) {
+                                                             @RequestBody(required = false) String text,
+                                                             Caller caller) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> saveOnce(name, text, caller));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ResponseEntity<CatalogResources.OwnResource> saveOnce(String name, String text, Caller caller) {
+        String owner = resources.tenants().get(name);
+        if (owner != null && !caller.sees(owner)) {
+            throw RequestRefusedException.conflict("the name " + name + " is taken in this control plane's catalog");
+        }
         JsonNode body = JsonBodies.object(json, text);
         List<String> faults = new ArrayList<>(ResourceSpec.faults(name, body));
         Set<String> sharedWith = new LinkedHashSet<>();
@@ -92,7 +125,7 @@ public class CatalogController {
         concerned.forEach(networks::lock);
         ResourceSpec spec = new ResourceSpec(name, body.get("kind").asString(), body.get("card"),
                 body.path("inputs").isArray() ? body.get("inputs") : json.createArrayNode());
-        resources.save(spec, sharedWith);
+        resources.save(spec, sharedWith, caller.tenant());
         concerned.forEach(announcements::announce);
         CatalogResources.OwnResource saved = resources.find(name).orElseThrow();
         return created ? ResponseEntity.status(201).body(saved) : ResponseEntity.ok(saved);
@@ -100,8 +133,8 @@ public class CatalogController {
 
     @DeleteMapping("/catalog/resources/{name}")
     @Transactional
-    public ResponseEntity<Void> delete(@PathVariable String name) {
-        CatalogResources.OwnResource resource = get(name);
+    public ResponseEntity<Void> delete(@PathVariable String name, Caller caller) {
+        CatalogResources.OwnResource resource = get(name, caller);
         new TreeSet<>(resource.sharedWith()).forEach(networks::lock);
         resources.delete(name);
         resource.sharedWith().forEach(announcements::announce);

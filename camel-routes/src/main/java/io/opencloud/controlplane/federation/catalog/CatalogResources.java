@@ -2,10 +2,13 @@ package io.opencloud.controlplane.federation.catalog;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.opencloud.controlplane.federation.TextArrays;
+import io.opencloud.controlplane.access.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,13 +58,21 @@ public class CatalogResources {
                 .list();
     }
 
-    /** Creates or replaces the resource and its shares. */
-    public void save(ResourceSpec spec, Set<String> networks) {
+    /** The tenant that published each of this control plane's own resources, by name. */
+    public Map<String, String> tenants() {
+        Map<String, String> tenants = new HashMap<>();
+        jdbc.sql("SELECT name, coalesce(tenant, ?) FROM catalog_resource").param(Caller.PLATFORM_TENANT)
+                .query((rs, n) -> tenants.put(rs.getString(1), rs.getString(2))).list();
+        return tenants;
+    }
+
+    /** Creates the resource for a tenant, or replaces it, and its shares. */
+    public void save(ResourceSpec spec, Set<String> networks, String tenant) {
         jdbc.sql("""
-                        INSERT INTO catalog_resource (name, kind, card, inputs) VALUES (?, ?, ?::jsonb, ?::jsonb)
+                        INSERT INTO catalog_resource (name, kind, card, inputs, tenant) VALUES (?, ?, ?::jsonb, ?::jsonb, ?)
                         ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, card = excluded.card,
                             inputs = excluded.inputs, updated_at = now()""")
-                .params(spec.name(), spec.kind(), spec.card().toString(), spec.inputs().toString()).update();
+                .params(spec.name(), spec.kind(), spec.card().toString(), spec.inputs().toString(), tenant).update();
         jdbc.sql("DELETE FROM catalog_resource_share WHERE name = ?").param(spec.name()).update();
         for (String network : networks) {
             jdbc.sql("INSERT INTO catalog_resource_share (name, network_id) VALUES (?, ?)")
