@@ -140,3 +140,14 @@ ALTER TABLE macaroon_root_key ADD CONSTRAINT macaroon_root_key_kept
 
 -- This control plane's own catalog resources belong to the tenant that published them (the platform's before).
 ALTER TABLE catalog_resource ADD COLUMN tenant text;
+
+-- An object its tenant shares with another tenant, which may then see it and use it (an image in a template, a
+-- template for a VM, a marketplace to import into, a provider for a provision), but not change or delete it.
+CREATE TABLE tenant_share (
+    kind       text        NOT NULL,
+    object_id  text        NOT NULL,
+    tenant     text        NOT NULL REFERENCES tenant (name),
+    shared_by  text        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kind, object_id, tenant)
+);

@@ -231,6 +231,39 @@ class TenantIsolationTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void anObjectSharedWithAnotherTenantIsSeenAndUsedThereButNotChanged() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        ComputeFixtures redCompute = new ComputeFixtures(red.member());
+        String image = redCompute.image("shared-disk", "OS", 1024, 11).get("imageId").asString();
+        String marketplace = redCompute.marketplace("local");
+        String template = "{\"name\":\"blue-on-red\",\"template\":{\"DISK\":[{\"IMAGE_ID\":\"" + image + "\"}]}}";
+        assertThat(blue.member().postJson("/compute/templates", template).statusCode()).isEqualTo(400);
+
+        assertThat(red.member().putJson("/shares/image/" + image + "/" + blue.name(), "").statusCode())
+                .isEqualTo(201);
+        assertThat(red.member().putJson("/shares/marketplace/" + marketplace + "/" + blue.name(), "").statusCode())
+                .isEqualTo(201);
+        assertThat(Http.JSON.readTree(red.viewer().get("/shares/image/" + image).body()).get("tenants").toString())
+                .contains(blue.name());
+        assertThat(blue.viewer().get("/compute/images/" + image).statusCode()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(blue.viewer().get("/compute/images").body()).findValuesAsString("imageId"))
+                .contains(image);
+        assertThat(blue.member().postJson("/compute/templates", template).statusCode()).as("used in blue's template")
+                .isEqualTo(201);
+        assertThat(blue.viewer().get("/marketplaces/" + marketplace + "/apps").statusCode()).isEqualTo(200);
+        assertThat(blue.member().delete("/marketplaces/" + marketplace).statusCode()).as("not blue's to delete")
+                .isEqualTo(404);
+        assertThat(blue.member().putJson("/marketplaces/" + marketplace, "{\"description\":\"mine now\"}")
+                .statusCode()).as("not blue's to change").isEqualTo(404);
+        assertThat(blue.member().putJson("/shares/image/" + image + "/" + red.name(), "").statusCode())
+                .as("only the owner shares").isEqualTo(404);
+
+        assertThat(red.member().delete("/shares/image/" + image + "/" + blue.name()).statusCode()).isEqualTo(204);
+        assertThat(blue.viewer().get("/compute/images/" + image).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void tenantAdminsManageOnlyTheirOwnTenantAndEveryChangeIsAudited() {
         Tenant red = tenant("red", "s3://red/");
         Tenant blue = tenant("blue", "s3://blue/");

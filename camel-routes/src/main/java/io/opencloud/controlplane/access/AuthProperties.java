@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLifetime how long an access token of the embedded server is valid
  * @param adminClientSecret the secret the first administrator's client gets on the first start
  *                      ({@code OPENCLOUD_ADMIN_CLIENT_SECRET}); empty: a random one, written to the data directory
- * @param serviceClientSecret the secret of the control plane's own service client ({@value FirstAdministrator#SERVICE_CLIENT}),
- *                      which its function hosts and event sources use ({@code OPENCLOUD_SERVICE_CLIENT_SECRET}); empty:
- *                      a random one, written to the data directory
+ * @param serviceClientSecret the secret of the control plane's own service client
+ *                      ({@value FirstAdministrator#SERVICE_CLIENT}), for whatever acts as the control plane itself
+ *                      ({@code OPENCLOUD_SERVICE_CLIENT_SECRET}); empty: a random one, written to the data directory
  */
 @ConfigurationProperties("opencloud.auth")
 public record AuthProperties(@DefaultValue("") String issuerUri, @DefaultValue("") String issuer,

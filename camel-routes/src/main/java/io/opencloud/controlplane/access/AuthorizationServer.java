@@ -53,7 +53,8 @@ public class AuthorizationServer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // Token and metadata endpoints take no session's login; a browser sent to authorize logs in first.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .build();
     }
 

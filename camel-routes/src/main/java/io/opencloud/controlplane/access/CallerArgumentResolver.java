@@ -22,7 +22,8 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binders) {
         Object caller = request.getAttribute(AccessInterceptor.CALLER, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
-            throw new IllegalStateException("an endpoint that takes a Caller must require one (@Requires, @PlatformAdmin)");
+            throw new IllegalStateException("an endpoint that takes a Caller must require one (@Requires,"
+                    + " @PlatformAdmin)");
         }
         return caller;
     }

@@ -20,12 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first start's bootstrap: the platform tenant ({@value Caller#PLATFORM_TENANT}) with an administrator, as a
- * client (client credentials) and as a person (login), and the public clients of the web console and the CLI. The
+ * client (client credentials) and as a person (login), the control plane's own service client
+ * ({@value #SERVICE_CLIENT}, role {@code SERVICE}), and the public clients of the web console and the CLI. The
  * credentials go to {@value #FILE} in the data directory, readable by the owner only, and are never logged; the log
  * says where they are. With {@code OPENCLOUD_ADMIN_CLIENT_SECRET} or {@code OPENCLOUD_SERVICE_CLIENT_SECRET} set (a
- * Kubernetes secret, a compose variable) that client gets that secret instead, and the file does not repeat it. The
- * control plane's own service client ({@value #SERVICE_CLIENT}, role {@code SERVICE}) is made here too. Several control planes starting on one database bootstrap
- * once: the tenant's insert decides which.
+ * Kubernetes secret, a compose variable) that client gets that secret instead, and the file does not repeat it.
+ * Several control planes starting on one database bootstrap once: the tenant's insert decides which.
  */
 @Component
 public class FirstAdministrator implements ApplicationRunner {
@@ -80,8 +80,9 @@ public class FirstAdministrator implements ApplicationRunner {
             return;
         }
         log.info("First start: created the platform tenant {} with its administrator (client {}, user {}) and the"
-                + " control plane's service client {}; their credentials (but those given in OPENCLOUD_ADMIN_CLIENT_SECRET"
-                + " and OPENCLOUD_SERVICE_CLIENT_SECRET) are in {}, readable only by this user", Caller.PLATFORM_TENANT,
+                + " control plane's service client {}; their credentials (but those given in"
+                + " OPENCLOUD_ADMIN_CLIENT_SECRET and OPENCLOUD_SERVICE_CLIENT_SECRET) are in {}, readable only by this"
+                + " user", Caller.PLATFORM_TENANT,
                 ADMIN_CLIENT, ADMIN_USER, SERVICE_CLIENT, write(given == null ? created.get()[0] : null,
                         created.get()[1], givenService == null ? created.get()[2] : null));
     }

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which tenant each stored object belongs to, and what a caller may therefore see of it: its own tenant's objects
- * (a platform admin: everyone's). Another tenant's object is answered as if it did not exist, so that nobody learns
- * even that it does.
+ * Which tenant each stored object belongs to, and what a caller may therefore do with it: see and use its own tenant's
+ * objects and those shared with its tenant ({@code tenant_share}), change only its own tenant's (a platform admin:
+ * everyone's). Another tenant's object is answered as if it did not exist, so that nobody learns even that it does.
  */
 @Repository
 public class Ownership {
@@ -40,8 +40,38 @@ public class Ownership {
                 + kind.idColumn() + " = ?::uuid").param(id).query(String.class).optional();
     }
 
+    /** Whether the caller may see and use the object: its tenant's, or shared with its tenant. */
     public boolean visible(Owned kind, String id, Caller caller) {
+        return owns(kind, id, caller) || tenantOf(kind, id).isPresent() && sharedWith(kind, id, caller.tenant());
+    }
+
+    /** Whether the caller may change the object: its tenant's own. */
+    public boolean owns(Owned kind, String id, Caller caller) {
         return tenantOf(kind, id).filter(caller::sees).isPresent();
+    }
+
+    /** Shares the object with a tenant; false when it was shared already. */
+    public boolean share(Owned kind, String id, String tenant, Caller caller) {
+        return jdbc.sql("INSERT INTO tenant_share (kind, object_id, tenant, shared_by) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")
+                .params(kind.name(), id, tenant, caller.subject()).update() == 1;
+    }
+
+    /** Stops sharing the object with a tenant; false when it was not shared. */
+    public boolean unshare(Owned kind, String id, String tenant) {
+        return jdbc.sql("DELETE FROM tenant_share WHERE kind = ? AND object_id = ? AND tenant = ?")
+                .params(kind.name(), id, tenant).update() == 1;
+    }
+
+    /** The tenants the object is shared with. */
+    public List<String> sharesOf(Owned kind, String id) {
+        return jdbc.sql("SELECT tenant FROM tenant_share WHERE kind = ? AND object_id = ? ORDER BY tenant")
+                .params(kind.name(), id).query(String.class).list();
+    }
+
+    private boolean sharedWith(Owned kind, String id, String tenant) {
+        return jdbc.sql("SELECT count(*) FROM tenant_share WHERE kind = ? AND object_id = ? AND tenant = ?")
+                .params(kind.name(), id, tenant).query(Long.class).single() > 0;
     }
 
     /** The objects of a list the caller may see, in their order. */
@@ -50,8 +80,9 @@ public class Ownership {
             return objects;
         }
         Set<String> ids = new HashSet<>(jdbc.sql("SELECT t." + kind.idColumn() + "::text FROM " + kind.table()
-                + " t WHERE t." + kind.idColumn() + " = ANY(?::uuid[]) AND " + kind.tenantExpression() + " = ?")
-                .params(objects.stream().map(id).toArray(String[]::new), caller.tenant()).query(String.class).list());
+                + " t WHERE t." + kind.idColumn() + " = ANY(?::uuid[]) AND " + seenBy(kind))
+                .params(objects.stream().map(id).toArray(String[]::new), caller.tenant(), kind.name(), caller.tenant())
+                .query(String.class).list());
         return objects.stream().filter(object -> ids.contains(id.apply(object))).toList();
     }
 
@@ -64,8 +95,15 @@ public class Ownership {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("SELECT t." + kind.idColumn() + "::text FROM " + kind.table() + " t WHERE "
-                        + kind.tenantExpression() + " = ? ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(caller.tenant(), limit, offset).query(String.class).list());
+                        + seenBy(kind) + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                .params(caller.tenant(), kind.name(), caller.tenant(), limit, offset).query(String.class).list());
+    }
+
+    /* The rows (aliased t) a tenant sees: its own and those shared with it; parameters: tenant, kind, tenant. */
+    private static String seenBy(Owned kind) {
+        return "(" + kind.tenantExpression() + " = ? OR EXISTS (SELECT 1 FROM tenant_share s WHERE s.kind = ?"
+                + " AND s.object_id = t." + kind.idColumn() + "::text AND s.tenant = ?))";
+
     }
 
     private static boolean isUuid(String id) {

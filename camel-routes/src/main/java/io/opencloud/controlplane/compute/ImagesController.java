@@ -86,7 +86,8 @@ public class ImagesController {
     @Requires(Role.VIEWER)
     @GetMapping("/{id}")
     public ImageRecord get(@PathVariable String id, Caller caller) {
-        return Ids.valid(id) && ownership.visible(Owned.IMAGE, id, caller) ? images.find(id).orElseThrow(() -> RequestRefusedException.notFound("image " + id))
+        return Ids.valid(id) && ownership.visible(Owned.IMAGE, id, caller)
+                ? images.find(id).orElseThrow(() -> RequestRefusedException.notFound("image " + id))
                 : Ids.notFound("image", id);
     }
 }

@@ -93,7 +93,8 @@ public class TemplatesController {
     @Requires(Role.VIEWER)
     @GetMapping("/templates/{id}")
     public VmTemplateRecord template(@PathVariable String id, Caller caller) {
-        return Ids.valid(id) && ownership.visible(Owned.VM_TEMPLATE, id, caller) ? templates.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM template "
+        return Ids.valid(id) && ownership.visible(Owned.VM_TEMPLATE, id, caller)
+                ? templates.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM template "
                 + id)) : Ids.notFound("VM template", id);
     }
 
@@ -143,7 +144,8 @@ public class TemplatesController {
     @Requires(Role.VIEWER)
     @GetMapping("/service-templates/{id}")
     public ServiceTemplateRecord serviceTemplate(@PathVariable String id, Caller caller) {
-        return Ids.valid(id) && ownership.visible(Owned.SERVICE_TEMPLATE, id, caller) ? serviceTemplates.find(id).orElseThrow(() -> RequestRefusedException.notFound(
+        return Ids.valid(id) && ownership.visible(Owned.SERVICE_TEMPLATE, id, caller)
+                ? serviceTemplates.find(id).orElseThrow(() -> RequestRefusedException.notFound(
                 "service template " + id)) : Ids.notFound("service template", id);
     }
 

@@ -127,7 +127,7 @@ public class VmsController {
     @PutMapping("/{id}/attributes")
     public Map<String, Object> setAttributes(@PathVariable String id, @RequestBody(required = false) String text,
                                              Caller caller) {
-        VmRecord vm = find(id, caller);
+        VmRecord vm = owned(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         List<String> problems = new ArrayList<>();
         BackupSchedule schedule = schedule(body, problems, caller);
@@ -142,7 +142,7 @@ public class VmsController {
     @PostMapping("/{id}/backup")
     @Transactional
     public ResponseEntity<Map<String, Object>> backUp(@PathVariable String id, Caller caller) {
-        VmRecord vm = find(id, caller);
+        VmRecord vm = owned(id, caller);
         String sagaId = UUID.randomUUID().toString();
         String marketplaceId;
         try {
@@ -182,8 +182,18 @@ public class VmsController {
     }
 
     private VmRecord find(String id, Caller caller) {
-        return Ids.valid(id) && ownership.visible(Owned.VM, id, caller) ? vms.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM " + id))
+        return Ids.valid(id) && ownership.visible(Owned.VM, id, caller)
+                ? vms.find(id).orElseThrow(() -> RequestRefusedException.notFound("VM " + id))
                 : Ids.notFound("VM", id);
+    }
+
+    /** A VM the caller may change: its tenant's own; one merely shared with it is refused as if absent. */
+    private VmRecord owned(String id, Caller caller) {
+        VmRecord vm = find(id, caller);
+        if (!ownership.owns(Owned.VM, id, caller)) {
+            throw RequestRefusedException.notFound("VM " + id + " of your tenant");
+        }
+        return vm;
     }
 
     static Map<String, Object> view(VmRecord vm) {

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a self-contained saga trigger (demo grant, Sentinel workflow, and any configured one) needs a member, and
  *       the saga belongs to the caller's tenant; a trigger of a saga over stored objects (provisions, marketplaces,
  *       VMs) is internal: its API endpoint starts it, after checking the caller's right on those objects;</li>
- *   <li>{@code macaroon.verify} needs a viewer; {@code macaroon.issue} is for a resource under one of the tenant's
- *       resource prefixes, with an action the caller's role has (a viewer reads and lists, a member does anything);</li>
+ *   <li>{@code macaroon.verify} needs a viewer; {@code macaroon.issue} is for a resource under one of the
+ *       tenant's resource prefixes, with an action the caller's role has (a viewer reads and lists, a member does
+ *       anything);</li>
  *   <li>every other command is internal: only the control plane's own service identity sends it;</li>
  *   <li>a cron ping is internal (the scheduler's own pings come back through the Kafka door as the control plane's,
  *       see {@link OwnIngressEvents});</li>

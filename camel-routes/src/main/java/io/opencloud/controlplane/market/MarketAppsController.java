@@ -120,7 +120,7 @@ public class MarketAppsController {
     public ResponseEntity<Map<String, Object>> delete(@PathVariable String id,
                                                       @RequestParam(defaultValue = "deleted through the API")
                                                       String reason, Caller caller) {
-        AppRecord app = find(id, caller);
+        AppRecord app = owned(id, caller);
         if (AppRecord.IMPORTING.equals(app.state())) {
             throw RequestRefusedException.conflict("app " + id + " is being imported; its import removes it if it fails");
         }
@@ -159,7 +159,17 @@ public class MarketAppsController {
     }
 
     private AppRecord find(String id, Caller caller) {
-        return Ids.valid(id) && ownership.visible(Owned.MARKET_APP, id, caller) ? apps.find(id).orElseThrow(() -> RequestRefusedException.notFound("app " + id))
+        return Ids.valid(id) && ownership.visible(Owned.MARKET_APP, id, caller)
+                ? apps.find(id).orElseThrow(() -> RequestRefusedException.notFound("app " + id))
                 : Ids.notFound("app", id);
+    }
+
+    /** An app the caller may change: one of its tenant's marketplaces'; one merely shared is refused as if absent. */
+    private AppRecord owned(String id, Caller caller) {
+        AppRecord app = find(id, caller);
+        if (!ownership.owns(Owned.MARKET_APP, id, caller)) {
+            throw RequestRefusedException.notFound("app " + id + " of your tenant");
+        }
+        return app;
     }
 }

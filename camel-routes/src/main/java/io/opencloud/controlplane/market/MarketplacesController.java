@@ -119,7 +119,7 @@ public class MarketplacesController {
     @PutMapping("/{id}")
     public MarketplaceRecord update(@PathVariable String id, @RequestBody(required = false) String text,
                                     Caller caller) {
-        MarketplaceRecord current = find(id, caller);
+        MarketplaceRecord current = owned(id, caller);
         JsonNode body = JsonBodies.object(json, text);
         MarketplaceRecord changed = checked(new MarketplaceRecord(current.marketplaceId(), current.name(),
                 body.has("description") ? body.path("description").asString(null) : current.description(),
@@ -136,7 +136,7 @@ public class MarketplacesController {
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        MarketplaceRecord marketplace = find(id, caller);
+        MarketplaceRecord marketplace = owned(id, caller);
         if (!apps.list(marketplace.marketplaceId(), null).isEmpty()) {
             throw RequestRefusedException.conflict("marketplace " + marketplace.name() + " holds apps; remove them"
                     + " first");
@@ -202,8 +202,18 @@ public class MarketplacesController {
     }
 
     private MarketplaceRecord find(String id, Caller caller) {
-        return marketplaces.find(id).filter(found -> ownership.visible(Owned.MARKETPLACE, found.marketplaceId(), caller))
+        return marketplaces.find(id)
+                .filter(found -> ownership.visible(Owned.MARKETPLACE, found.marketplaceId(), caller))
                 .orElseThrow(() -> RequestRefusedException.notFound("marketplace " + id));
+    }
+
+    /** A marketplace the caller may change: its tenant's own; one merely shared is refused as if absent. */
+    private MarketplaceRecord owned(String id, Caller caller) {
+        MarketplaceRecord marketplace = find(id, caller);
+        if (!ownership.owns(Owned.MARKETPLACE, marketplace.marketplaceId(), caller)) {
+            throw RequestRefusedException.notFound("marketplace " + id + " of your tenant");
+        }
+        return marketplace;
     }
 
     private MarketplaceRecord checked(MarketplaceRecord marketplace, Caller caller) {

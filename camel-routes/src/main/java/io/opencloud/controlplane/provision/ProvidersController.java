@@ -76,13 +76,13 @@ public class ProvidersController {
     @PutMapping("/{id}")
     public Map<String, Object> edit(@PathVariable String id, @RequestBody(required = false) String body,
                                     Caller caller) {
-        visible(id, caller);
+        owned(id, caller);
         return view(providers.edit(id, JsonBodies.object(json, body)));
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        visible(id, caller);
+        owned(id, caller);
         providers.delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -91,6 +91,15 @@ public class ProvidersController {
     private ProviderRow visible(String id, Caller caller) {
         return store.find(id).filter(row -> ownership.visible(Owned.PROVIDER, row.providerId().toString(), caller))
                 .orElseThrow(() -> RequestRefusedException.notFound("provider " + id));
+    }
+
+    /** A provider the caller may change: its tenant's own; one merely shared is refused as if absent. */
+    private ProviderRow owned(String id, Caller caller) {
+        ProviderRow provider = visible(id, caller);
+        if (!ownership.owns(Owned.PROVIDER, provider.providerId().toString(), caller)) {
+            throw RequestRefusedException.notFound("provider " + id + " of your tenant");
+        }
+        return provider;
     }
 
     private static Map<String, Object> view(ProviderRow row) {

@@ -126,7 +126,7 @@ public class Provisions {
     @Transactional
     public ProvisionRow delete(UUID provisionId, String reason, Caller caller) {
         ProvisionRow row = store.lock(provisionId)
-                .filter(found -> ownership.visible(Owned.PROVISION, provisionId.toString(), caller))
+                .filter(found -> ownership.owns(Owned.PROVISION, provisionId.toString(), caller))
                 .orElseThrow(() -> RequestRefusedException.notFound("provision " + provisionId));
         Optional<SagaRow> current = Optional.ofNullable(row.currentSaga()).flatMap(sagaStore::find);
         boolean working = current.map(saga -> saga.status() == SagaStatus.RUNNING
