@@ -227,6 +227,10 @@ class TenantIsolationTest extends ControlPlaneTestBase {
         assertThat(blueAdmin.putJson("/catalog/resources/" + name, resource).statusCode()).as("the name is taken")
                 .isEqualTo(409);
         assertThat(blueAdmin.delete("/catalog/resources/" + name).statusCode()).isEqualTo(404);
+        HttpResponse<String> grant = blueAdmin.postJson("/provider/macaroons", """
+                {"peer":"some-peer","resource":"%s/part","action":"read","ttlSeconds":60}""".formatted(name));
+        assertThat(grant.statusCode()).as("a peer's macaroon for another tenant's resource").isEqualTo(404);
+        assertThat(grant.body()).contains("your tenant's part");
         assertThat(redAdmin.delete("/catalog/resources/" + name).statusCode()).isEqualTo(204);
     }
 

@@ -1,6 +1,9 @@
 package io.opencloud.controlplane.federation.delegation;
 
-import io.opencloud.controlplane.access.PlatformAdmin;
+import io.opencloud.controlplane.access.Caller;
+import io.opencloud.controlplane.access.Requires;
+import io.opencloud.controlplane.access.Role;
+import io.opencloud.controlplane.federation.catalog.CatalogResources;
 import io.opencloud.controlplane.access.Public;
 import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.controlplane.provision.RequestRefusedException;
@@ -46,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/provider")
-@PlatformAdmin
+@Requires(Role.ADMIN)
 public class ProviderController {
 
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
@@ -58,9 +61,11 @@ public class ProviderController {
     private final GrantVerifier verifier;
     private final ExecutionTokens tokens;
     private final JsonMapper json;
+    private final CatalogResources resources;
 
     public ProviderController(GrantIssuer issuer, Grants grants, GrantVerifier verifier, ExecutionTokens tokens,
-                              JsonMapper json) {
+                              JsonMapper json, CatalogResources resources) {
+        this.resources = resources;
         this.issuer = issuer;
         this.grants = grants;
         this.verifier = verifier;
@@ -69,7 +74,7 @@ public class ProviderController {
     }
 
     @PostMapping("/macaroons")
-    public ResponseEntity<Grant> create(@RequestBody(required = false) String text) {
+    public ResponseEntity<Grant> create(@RequestBody(required = false) String text, Caller caller) {
         JsonNode body = JsonBodies.object(json, text);
         List<String> faults = new ArrayList<>();
         String peer = body.path("peer").asString(null);
@@ -97,24 +102,37 @@ public class ProviderController {
         if (!faults.isEmpty()) {
             throw RequestRefusedException.invalid(faults);
         }
+        if (!ownResource(resource, caller)) {
+            throw RequestRefusedException.notFound("resource " + GrantShares.rootOf(resource)
+                    + " in your tenant's part of this control plane's catalog");
+        }
         Grant grant = issuer.issue(peer, resource, action, notBefore, expiresAt);
         return ResponseEntity.created(URI.create("/provider/macaroons/" + grant.id())).body(grant);
     }
 
     @GetMapping("/macaroons")
-    public List<Grant> list() {
-        return grants.all();
+    public List<Grant> list(Caller caller) {
+        return grants.all().stream().filter(grant -> ownResource(grant.resource(), caller)).toList();
     }
 
     @GetMapping("/macaroons/{id}")
-    public Grant get(@PathVariable String id) {
-        return grants.find(uuid(id)).orElseThrow(() -> RequestRefusedException.notFound("macaroon " + id));
+    public Grant get(@PathVariable String id, Caller caller) {
+        return grants.find(uuid(id)).filter(grant -> ownResource(grant.resource(), caller))
+                .orElseThrow(() -> RequestRefusedException.notFound("macaroon " + id));
     }
 
     @DeleteMapping("/macaroons/{id}")
-    public ResponseEntity<Void> revoke(@PathVariable String id) {
-        grants.revoke(get(id).id());
+    public ResponseEntity<Void> revoke(@PathVariable String id, Caller caller) {
+        grants.revoke(get(id, caller).id());
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A grant belongs to the tenant of the catalog resource it is for: that tenant's admins issue, see and revoke it. A
+     * resource not (or no longer) in the catalog is the platform's.
+     */
+    private boolean ownResource(String resource, Caller caller) {
+        return caller.sees(resources.tenants().getOrDefault(GrantShares.rootOf(resource), Caller.PLATFORM_TENANT));
     }
 
     @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")
