@@ -268,6 +268,39 @@ class TenantIsolationTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void providersAndProvisionsAreTheirTenantsOwn() {
+        Tenant red = tenant("red", "s3://red/");
+        Tenant blue = tenant("blue", "s3://blue/");
+        String provider = red.name() + "-site";
+        assertThat(red.member().postJson("/providers", """
+                {"name":"%s","template":"local","connection":{"site":"%s","token":"t-%s"}}"""
+                .formatted(provider, provider, id())).statusCode()).isEqualTo(201);
+        HttpResponse<String> provision = red.member().postJson("/provisions", """
+                {"name":"red-edge","provider":"%s","hosts":[{"name":"edge","count":1}]}""".formatted(provider));
+        assertThat(provision.statusCode()).as(provision.body()).isEqualTo(202);
+        JsonNode created = Http.JSON.readTree(provision.body());
+        String provisionId = created.get("id").asString();
+
+        assertThat(created.toString()).as("owned by its creator, grouped in its tenant")
+                .contains(red.name() + "-member").contains(red.name());
+        assertThat(blue.viewer().get("/providers/" + provider).statusCode()).isEqualTo(404);
+        assertThat(Http.JSON.readTree(blue.viewer().get("/providers").body()).findValuesAsString("name"))
+                .doesNotContain(provider);
+        HttpResponse<String> borrowed = blue.member().postJson("/provisions", """
+                {"name":"blue-edge","provider":"%s","hosts":[{"name":"edge","count":1}]}""".formatted(provider));
+        assertThat(borrowed.statusCode()).as("another tenant's provider").isEqualTo(400);
+        assertThat(borrowed.body()).doesNotContain(provider);
+        assertThat(blue.viewer().get("/provisions/" + provisionId).statusCode()).isEqualTo(404);
+        assertThat(Http.JSON.readTree(blue.viewer().get("/provisions?limit=500").body()).findValuesAsString("id"))
+                .doesNotContain(provisionId);
+        assertThat(blue.member().delete("/provisions/" + provisionId).statusCode()).isEqualTo(404);
+        assertThat(red.viewer().get("/provisions/" + provisionId).statusCode()).isEqualTo(200);
+        assertThat(red.member().postJson("/provisions", """
+                {"name":"for-ana","provider":"%s","owner":"ana","hosts":[{"name":"edge","count":1}]}"""
+                .formatted(provider)).statusCode()).as("a member provisions for itself only").isEqualTo(400);
+    }
+
+    @Test
     void tenantAdminsManageOnlyTheirOwnTenantAndEveryChangeIsAudited() {
         Tenant red = tenant("red", "s3://red/");
         Tenant blue = tenant("blue", "s3://blue/");
