@@ -1,8 +1,9 @@
 package io.opencloud.controlplane.access;
 
-import java.security.SecureRandom;
+import io.opencloud.functions.secrets.RandomText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public class Accounts {
     /** The scope a device (a CLI) asks for: the control plane's API, with the person's own rights. */
     public static final String API_SCOPE = "api";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
 
     private final JdbcClient jdbc;
     private final RegisteredClientRepository clients;
@@ -85,7 +86,7 @@ public class Accounts {
         if (!insert(name, Account.Kind.CLIENT, tenant, role, null, createdBy)) {
             return Optional.empty();
         }
-        String clientSecret = secret != null ? secret : randomSecret();
+        String clientSecret = secret != null ? secret : RandomText.base64url(SECRET_BYTES);
         clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(name)
                 .clientName(name + " (" + tenant + ")")
@@ -104,7 +105,7 @@ public class Accounts {
      * @return the password, or empty when the name is taken
      */
     public Optional<String> createUser(String tenant, String name, Role role, String password, String createdBy) {
-        String chosen = password != null ? password : randomSecret();
+        String chosen = password != null ? password : RandomText.base64url(SECRET_BYTES);
         return insert(name, Account.Kind.USER, tenant, role, passwords.encode(chosen), createdBy)
                 ? Optional.of(chosen) : Optional.empty();
     }
@@ -144,13 +145,7 @@ public class Accounts {
                 .params(name, kind.name(), tenant, role.name(), passwordHash, createdBy).update() == 1;
     }
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static Tenant tenantOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Tenant tenantOf(ResultSet rs, int row) throws SQLException {
         return new Tenant(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getString(3),
                 rs.getTimestamp(4).toInstant());
     }

@@ -42,7 +42,12 @@ public class Ownership {
 
     /** Whether the caller may see and use the object: its tenant's, or shared with its tenant. */
     public boolean visible(Owned kind, String id, Caller caller) {
-        return owns(kind, id, caller) || tenantOf(kind, id).isPresent() && sharedWith(kind, id, caller.tenant());
+        if (caller.seesEveryTenant()) {
+            return tenantOf(kind, id).isPresent();
+        }
+        return isUuid(id) && jdbc.sql("SELECT count(*) FROM " + kind.table() + " t WHERE t." + kind.idColumn()
+                        + " = ?::uuid AND " + seenBy(kind))
+                .params(id, caller.tenant(), kind.name(), caller.tenant()).query(Long.class).single() > 0;
     }
 
     /** Whether the caller may change the object: its tenant's own. */
@@ -57,21 +62,16 @@ public class Ownership {
                 .params(kind.name(), id, tenant, caller.subject()).update() == 1;
     }
 
-    /** Stops sharing the object with a tenant; false when it was not shared. */
-    public boolean unshare(Owned kind, String id, String tenant) {
-        return jdbc.sql("DELETE FROM tenant_share WHERE kind = ? AND object_id = ? AND tenant = ?")
-                .params(kind.name(), id, tenant).update() == 1;
+    /** Stops sharing the object with a tenant, if it was. */
+    public void unshare(Owned kind, String id, String tenant) {
+        jdbc.sql("DELETE FROM tenant_share WHERE kind = ? AND object_id = ? AND tenant = ?")
+                .params(kind.name(), id, tenant).update();
     }
 
     /** The tenants the object is shared with. */
     public List<String> sharesOf(Owned kind, String id) {
         return jdbc.sql("SELECT tenant FROM tenant_share WHERE kind = ? AND object_id = ? ORDER BY tenant")
                 .params(kind.name(), id).query(String.class).list();
-    }
-
-    private boolean sharedWith(Owned kind, String id, String tenant) {
-        return jdbc.sql("SELECT count(*) FROM tenant_share WHERE kind = ? AND object_id = ? AND tenant = ?")
-                .params(kind.name(), id, tenant).query(Long.class).single() > 0;
     }
 
     /** The objects of a list the caller may see, in their order. */
@@ -103,7 +103,6 @@ public class Ownership {
     private static String seenBy(Owned kind) {
         return "(" + kind.tenantExpression() + " = ? OR EXISTS (SELECT 1 FROM tenant_share s WHERE s.kind = ?"
                 + " AND s.object_id = t." + kind.idColumn() + "::text AND s.tenant = ?))";
-
     }
 
     private static boolean isUuid(String id) {

@@ -25,6 +25,7 @@ import io.opencloud.events.schema.EventSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -134,7 +135,19 @@ public class EventIngress {
      * @throws IngressUnavailableException when the broker did not take the event
      */
     public IngressOutcome submit(CloudEvent event, Caller caller, String channel) {
+        return submit(event, caller, written -> false, channel);
+    }
+
+    /**
+     * As {@link #submit(CloudEvent, Caller, String)}, for a door the control plane also writes to: an event refused
+     * to {@code caller} is taken as the control plane's when {@code own} says the control plane wrote it. Only a
+     * refused event is looked up, so the door's ordinary traffic pays nothing for it.
+     */
+    public IngressOutcome submit(CloudEvent event, Caller caller, Predicate<CloudEvent> own, String channel) {
         IngressOutcome outcome = check(event, caller);
+        if (outcome instanceof IngressOutcome.Refused && own.test(event)) {
+            outcome = check(event, Caller.CONTROL_PLANE);
+        }
         if (outcome instanceof IngressOutcome.Accepted accepted) {
             publish(accepted);
         }

@@ -67,8 +67,7 @@ public class KafkaIngressRoute extends RouteBuilder {
 
     private void admit(Exchange exchange) {
         events.read(exchange).ifPresentOrElse(event -> {
-            Caller caller = own.isOwn(event) ? Caller.CONTROL_PLANE : door;
-            switch (ingress.submit(event, caller, EventIngress.KAFKA)) {
+            switch (ingress.submit(event, door, own::isOwn, EventIngress.KAFKA)) {
                 case IngressOutcome.Rejected rejected -> deadLetters.park(exchange, rejected.violations().stream()
                         .map(Violation::describe).collect(Collectors.joining("; ")));
                 case IngressOutcome.Refused refused -> deadLetters.park(exchange, "refused to " + door.subject()

@@ -55,7 +55,6 @@ public class MarketplacesController {
     static final URI SOURCE = URI.create(Envelope.source("marketplaces"));
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final List<String> KINDS = List.of("VM", "VMTEMPLATE", "SERVICE_TEMPLATE", "IMAGE");
-    private static final String LOCAL = "local";
     private static final Map<String, Owned> OWNED = Map.of("VM", Owned.VM, "VMTEMPLATE", Owned.VM_TEMPLATE,
             "SERVICE_TEMPLATE", Owned.SERVICE_TEMPLATE, "IMAGE", Owned.IMAGE);
 
@@ -102,7 +101,7 @@ public class MarketplacesController {
         String name = body.path("name").asString("");
         MarketplaceRecord marketplace = checked(new MarketplaceRecord(UUID.randomUUID().toString(), name,
                 body.path("description").asString(null), body.path("bucket").asString("opencloud-market-" + name),
-                body.path("credentials").asString(LOCAL), body.path("endpoint").asString(null)), caller);
+                body.path("credentials").asString(CredentialSets.LOCAL), body.path("endpoint").asString(null)), caller);
         if (marketplaces.find(name).isPresent()) {
             throw RequestRefusedException.conflict("a marketplace named " + name + " exists already");
         }
@@ -225,7 +224,7 @@ public class MarketplacesController {
             problems.add("bucket must be an S3 bucket name (3 to 63 lower-case letters, digits, dots, dashes)");
         }
         Set<String> known = new TreeSet<>(storage.credentials().keySet());
-        known.add(LOCAL);
+        known.add(CredentialSets.LOCAL);
         if (!known.contains(marketplace.credentials())) {
             problems.add("credentials must name a credential set (opencloud.storage.credentials.<name>); known: "
                     + known.stream().filter(name -> sets.usable(name, caller)).toList());
@@ -235,11 +234,11 @@ public class MarketplacesController {
         }
         // In the control plane's own store, shared by every tenant, a marketplace keeps to the bucket of its own name.
         String ownBucket = "opencloud-market-" + marketplace.name();
-        if (LOCAL.equals(marketplace.credentials()) && !Caller.PLATFORM_TENANT.equals(caller.tenant())
+        if (CredentialSets.LOCAL.equals(marketplace.credentials()) && !Caller.PLATFORM_TENANT.equals(caller.tenant())
                 && !ownBucket.equals(marketplace.bucket())) {
             problems.add("bucket must be " + ownBucket + " in the control plane's own store (credentials local)");
         }
-        if (LOCAL.equals(marketplace.credentials()) && marketplace.endpoint() != null) {
+        if (CredentialSets.LOCAL.equals(marketplace.credentials()) && marketplace.endpoint() != null) {
             problems.add("endpoint must be left out with credentials \"local\", the control plane's own object store");
         }
         StorageProperties.Credentials set = storage.credentials().get(marketplace.credentials());

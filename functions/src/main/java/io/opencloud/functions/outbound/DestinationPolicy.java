@@ -140,7 +140,7 @@ public class DestinationPolicy {
     }
 
     /** The kind of restricted address, or null for a public one. */
-    static String restricted(InetAddress address) {
+    public static String restricted(InetAddress address) {
         if (address.isLoopbackAddress()) {
             return "loopback";
         }

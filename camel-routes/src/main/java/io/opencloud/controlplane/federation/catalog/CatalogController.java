@@ -73,7 +73,7 @@ public class CatalogController {
     @Requires(Role.VIEWER)
     @GetMapping("/catalog/resources/{name}")
     public CatalogResources.OwnResource get(@PathVariable String name, Caller caller) {
-        return resources.find(name).filter(found -> caller.sees(resources.tenants().get(name)))
+        return resources.find(name).filter(found -> resources.tenantOf(name).filter(caller::sees).isPresent())
                 .orElseThrow(() -> RequestRefusedException.notFound("resource " + name));
     }
 
@@ -97,8 +97,7 @@ public class CatalogController {
     }
 
     private ResponseEntity<CatalogResources.OwnResource> saveOnce(String name, String text, Caller caller) {
-        String owner = resources.tenants().get(name);
-        if (owner != null && !caller.sees(owner)) {
+        if (resources.tenantOf(name).filter(owner -> !caller.sees(owner)).isPresent()) {
             throw RequestRefusedException.conflict("the name " + name + " is taken in this control plane's catalog");
         }
         JsonNode body = JsonBodies.object(json, text);

@@ -66,6 +66,12 @@ public class CatalogResources {
         return tenants;
     }
 
+    /** The tenant that published one of this control plane's own resources, if there is one of that name. */
+    public Optional<String> tenantOf(String name) {
+        return jdbc.sql("SELECT coalesce(tenant, ?) FROM catalog_resource WHERE name = ?")
+                .params(Caller.PLATFORM_TENANT, name).query(String.class).optional();
+    }
+
     /** Creates the resource for a tenant, or replaces it, and its shares. */
     public void save(ResourceSpec spec, Set<String> networks, String tenant) {
         jdbc.sql("""

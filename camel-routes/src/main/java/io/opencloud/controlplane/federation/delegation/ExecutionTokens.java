@@ -1,6 +1,6 @@
 package io.opencloud.controlplane.federation.delegation;
 
-import io.opencloud.controlplane.federation.RandomText;
+import io.opencloud.functions.secrets.RandomText;
 import io.opencloud.functions.s3.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;

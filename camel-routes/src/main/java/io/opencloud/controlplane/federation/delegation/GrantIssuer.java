@@ -7,7 +7,7 @@ import io.opencloud.controlplane.federation.Identity;
 import io.opencloud.controlplane.federation.PeerCard;
 import io.opencloud.controlplane.federation.PeerDeliveries;
 import io.opencloud.controlplane.federation.Peers;
-import io.opencloud.controlplane.federation.RandomText;
+import io.opencloud.functions.secrets.RandomText;
 import io.opencloud.controlplane.federation.catalog.CatalogResources;
 import io.opencloud.controlplane.provision.RequestRefusedException;
 import io.opencloud.events.FederationType;

@@ -112,7 +112,9 @@ public class ProviderController {
 
     @GetMapping("/macaroons")
     public List<Grant> list(Caller caller) {
-        return grants.all().stream().filter(grant -> ownResource(grant.resource(), caller)).toList();
+        Map<String, String> tenants = resources.tenants();
+        return grants.all().stream().filter(grant -> caller.sees(tenants.getOrDefault(
+                GrantShares.rootOf(grant.resource()), Caller.PLATFORM_TENANT))).toList();
     }
 
     @GetMapping("/macaroons/{id}")
@@ -132,7 +134,7 @@ public class ProviderController {
      * resource not (or no longer) in the catalog is the platform's.
      */
     private boolean ownResource(String resource, Caller caller) {
-        return caller.sees(resources.tenants().getOrDefault(GrantShares.rootOf(resource), Caller.PLATFORM_TENANT));
+        return caller.sees(resources.tenantOf(GrantShares.rootOf(resource)).orElse(Caller.PLATFORM_TENANT));
     }
 
     @Public("the caller proves its right with the macaroon (and its discharge) or the token it sends")

@@ -1,6 +1,6 @@
 package io.opencloud.controlplane.federation.network;
 
-import io.opencloud.controlplane.federation.RandomText;
+import io.opencloud.functions.secrets.RandomText;
 
 /** The secret of a private network's join key: 32 random bytes, base64url, sealed at rest for that network only. */
 final class JoinSecrets {

@@ -1,4 +1,4 @@
-package io.opencloud.controlplane.federation;
+package io.opencloud.functions.secrets;
 
 import java.security.SecureRandom;
 import java.util.Base64;
