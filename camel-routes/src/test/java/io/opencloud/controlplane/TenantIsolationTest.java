@@ -310,6 +310,14 @@ class TenantIsolationTest extends ControlPlaneTestBase {
         assertThat(redAdmin.postJson("/tenants/" + blue.name() + "/clients", "{\"name\":\"" + red.name()
                 + "-spy\",\"role\":\"ADMIN\"}").statusCode()).isEqualTo(404);
         assertThat(redAdmin.postJson("/tenants", "{\"name\":\"" + red.name() + "-x\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> garbled = http().postJson("/tenants", "{\"name\":");
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("the body is not JSON");
+        HttpResponse<String> notAList = http().postJson("/tenants", "{\"name\":\"" + red.name()
+                + "-y\",\"resources\":\"s3://\"}");
+        assertThat(notAList.statusCode()).isEqualTo(400);
+        assertThat(notAList.body()).contains("resources: a list of non-empty URI prefixes");
+        assertThat(redAdmin.postJson("/tenants/" + red.name() + "/users", "[]").statusCode()).isEqualTo(400);
         assertThat(redAdmin.postJson("/tenants/" + red.name() + "/clients", "{\"name\":\"" + red.name()
                 + "-svc\",\"role\":\"SERVICE\"}").statusCode()).as("only platform admins make services")
                 .isEqualTo(403);

@@ -1,7 +1,9 @@
 package io.opencloud.controlplane.access;
 
+import io.opencloud.controlplane.provision.JsonBodies;
 import io.opencloud.functions.web.Problems;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tenants and their accounts. Platform admins create tenants; a tenant's admins create its people and machines, with
@@ -29,35 +33,34 @@ public class TenantsController {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private final Accounts accounts;
+    private final JsonMapper json;
 
-    public TenantsController(Accounts accounts) {
+    public TenantsController(Accounts accounts, JsonMapper json) {
         this.accounts = accounts;
+        this.json = json;
     }
 
     /** A new tenant: {@code {"name": "...", "resources": ["s3://results/"]}}. */
-    public record NewTenant(String name, List<String> resources) {
-    }
-
-    /** A new account: {@code {"name": "...", "role": "MEMBER"}}, and for a person an optional password. */
-    public record NewAccount(String name, String role, String password) {
-    }
-
     @PostMapping
     @PlatformAdmin
-    public ResponseEntity<?> create(@RequestBody NewTenant tenant, Caller caller) {
-        if (tenant == null || tenant.name() == null || !NAME.matcher(tenant.name()).matches()) {
+    public ResponseEntity<?> create(@RequestBody(required = false) String text, Caller caller) {
+        JsonNode body = JsonBodies.object(json, text);
+        String name = body.path("name").asString(null);
+        if (name == null || !NAME.matcher(name).matches()) {
             return invalid("name", "a tenant's name is 1 to 63 lower-case letters, digits and dashes");
         }
-        List<String> resources = tenant.resources() == null ? List.of() : tenant.resources();
-        if (resources.stream().anyMatch(r -> r == null || r.isBlank() || r.contains(".."))) {
-            return invalid("resources", "each resource prefix is a non-empty URI prefix without \"..\"");
+        JsonNode given = body.path("resources");
+        List<String> resources = new ArrayList<>();
+        given.forEach(resource -> resources.add(resource.isString() ? resource.asString() : ""));
+        if (!given.isMissingNode() && !given.isArray()
+                || resources.stream().anyMatch(r -> r.isBlank() || r.contains(".."))) {
+            return invalid("resources", "a list of non-empty URI prefixes without \"..\"");
         }
-        if (!accounts.createTenant(tenant.name(), resources, caller.subject())) {
+        if (!accounts.createTenant(name, resources, caller.subject())) {
             return Problems.of(HttpStatus.CONFLICT, "tenant-exists", "Tenant exists",
-                    "a tenant named " + tenant.name() + " exists already");
+                    "a tenant named " + name + " exists already");
         }
-        return ResponseEntity.created(URI.create("/tenants/" + tenant.name()))
-                .body(accounts.tenant(tenant.name()).orElseThrow());
+        return ResponseEntity.created(URI.create("/tenants/" + name)).body(accounts.tenant(name).orElseThrow());
     }
 
     @GetMapping
@@ -81,27 +84,33 @@ public class TenantsController {
         return ResponseEntity.ok(accounts.of(name));
     }
 
+    /** A new machine: {@code {"name": "...", "role": "MEMBER"}}. */
     @PostMapping("/{name}/clients")
     @Requires(Role.ADMIN)
-    public ResponseEntity<?> createClient(@PathVariable String name, @RequestBody NewAccount account,
+    public ResponseEntity<?> createClient(@PathVariable String name, @RequestBody(required = false) String text,
                                           Caller caller) {
-        return create(name, account, caller, Account.Kind.CLIENT);
+        return create(name, text, caller, Account.Kind.CLIENT);
     }
 
+    /** A new person: {@code {"name": "...", "role": "MEMBER"}}, and an optional {@code password}. */
     @PostMapping("/{name}/users")
     @Requires(Role.ADMIN)
-    public ResponseEntity<?> createUser(@PathVariable String name, @RequestBody NewAccount account, Caller caller) {
-        return create(name, account, caller, Account.Kind.USER);
+    public ResponseEntity<?> createUser(@PathVariable String name, @RequestBody(required = false) String text,
+                                        Caller caller) {
+        return create(name, text, caller, Account.Kind.USER);
     }
 
-    private ResponseEntity<?> create(String tenant, NewAccount account, Caller caller, Account.Kind kind) {
+    private ResponseEntity<?> create(String tenant, String text, Caller caller, Account.Kind kind) {
         if (visible(tenant, caller).isEmpty()) {
             return noSuchTenant(tenant);
         }
-        if (account == null || account.name() == null || !NAME.matcher(account.name()).matches()) {
+        JsonNode body = JsonBodies.object(json, text);
+        String accountName = body.path("name").asString(null);
+        String password = body.path("password").asString(null);
+        if (accountName == null || !NAME.matcher(accountName).matches()) {
             return invalid("name", "an account's name is 1 to 63 lower-case letters, digits and dashes");
         }
-        Optional<Role> role = roleOf(account.role());
+        Optional<Role> role = roleOf(body.path("role").asString(null));
         if (role.isEmpty()) {
             return invalid("role", "role is one of " + List.of(Role.values()));
         }
@@ -111,28 +120,28 @@ public class TenantsController {
             return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "you may not grant the role "
                     + role.get());
         }
-        if (kind == Account.Kind.USER && account.password() != null && account.password().length() < 12) {
+        if (kind == Account.Kind.USER && password != null && password.length() < 12) {
             return invalid("password", "a password has at least 12 characters");
         }
         Optional<String> secret = kind == Account.Kind.CLIENT
-                ? accounts.createClient(tenant, account.name(), role.get(), null, caller.subject())
-                : accounts.createUser(tenant, account.name(), role.get(), account.password(), caller.subject());
+                ? accounts.createClient(tenant, accountName, role.get(), null, caller.subject())
+                : accounts.createUser(tenant, accountName, role.get(), password, caller.subject());
         if (secret.isEmpty()) {
             return Problems.of(HttpStatus.CONFLICT, "account-exists", "Account exists",
-                    "an account named " + account.name() + " exists already");
+                    "an account named " + accountName + " exists already");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", account.name());
-        body.put("kind", kind.name());
-        body.put("tenant", tenant);
-        body.put("role", role.get().name());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("name", accountName);
+        created.put("kind", kind.name());
+        created.put("tenant", tenant);
+        created.put("role", role.get().name());
         if (kind == Account.Kind.CLIENT) {
-            body.put("clientId", account.name());
-            body.put("clientSecret", secret.get());
-        } else if (account.password() == null) {
-            body.put("password", secret.get());
+            created.put("clientId", accountName);
+            created.put("clientSecret", secret.get());
+        } else if (password == null) {
+            created.put("password", secret.get());
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     private Optional<Tenant> visible(String name, Caller caller) {

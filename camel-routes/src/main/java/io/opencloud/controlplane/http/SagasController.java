@@ -91,8 +91,7 @@ public class SagasController {
 
     @PostMapping("/{id}/retry")
     @Requires(Role.OPERATOR)
-    public ResponseEntity<?> retry(@PathVariable String id, @RequestBody(required = false) OperatorCommand command,
-                                   Caller caller) {
+    public ResponseEntity<?> retry(@PathVariable String id, Caller caller) {
         if (!visible(id, caller)) {
             return notFound(id);
         }

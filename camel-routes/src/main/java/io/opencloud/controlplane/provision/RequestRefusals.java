@@ -1,5 +1,6 @@
 package io.opencloud.controlplane.provision;
 
+import io.opencloud.controlplane.access.TenantsController;
 import io.opencloud.controlplane.compute.ImagesController;
 import io.opencloud.controlplane.compute.TemplatesController;
 import io.opencloud.controlplane.compute.VmsController;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {ProvidersController.class, ProvisionsController.class,
         MarketplacesController.class, MarketAppsController.class, ImagesController.class, TemplatesController.class,
         VmsController.class, IdentityController.class, NetworksController.class, PeersController.class,
-        CatalogController.class, FavouritesController.class, ProviderController.class, GrantsController.class})
+        CatalogController.class, FavouritesController.class, ProviderController.class, GrantsController.class,
+        TenantsController.class})
 class RequestRefusals {
 
     @ExceptionHandler(RequestRefusedException.class)
